@@ -1,0 +1,5 @@
+"""Allow ``python -m pmjournal``."""
+
+from pmjournal.cli.main import main
+
+main()

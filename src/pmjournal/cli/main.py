@@ -1,0 +1,116 @@
+"""The ``pmjournal`` program: global options, lazy command loading and exit codes.
+
+Commands are imported only when run, so ``pmjournal add`` does not pay for WeasyPrint or Qt.
+Exit codes: 0 success; 2 bad input or refused (one line on stderr); 1 unexpected failure.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pmjournal import __version__
+from pmjournal.domain.errors import PmJournalError
+
+COMMANDS: dict[str, str] = {
+    "demo": "pmjournal.cli.demo_command:demo",
+    "profile": "pmjournal.cli.journal_commands:profile",
+    "add": "pmjournal.cli.journal_commands:add",
+    "search": "pmjournal.cli.journal_commands:search",
+    "export": "pmjournal.cli.exchange_commands:export_command",
+    "import": "pmjournal.cli.exchange_commands:import_command",
+    "backup": "pmjournal.cli.maintenance_commands:backup",
+    "restore": "pmjournal.cli.maintenance_commands:restore",
+    "check": "pmjournal.cli.maintenance_commands:check",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (the pattern in click's docs)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PmJournalError as error:
+            click.echo(f"pmjournal: {error}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("pmjournal: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as error:
+            if os.environ.get("PMJOURNAL_DEBUG"):
+                raise
+            click.echo(
+                f"pmjournal: unexpected error: {type(error).__name__}: {error} "
+                "(set PMJOURNAL_DEBUG=1 for details)",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("pmjournal", appauthor=False))
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def _open_desktop_app(ctx: click.Context) -> None:
+    """Start the GUI; where it cannot run, say why and show what the CLI can do."""
+    try:
+        app = importlib.import_module("pmjournal.ui.app")
+    except ModuleNotFoundError:
+        click.echo("The desktop app is not built yet; the command line can do this:\n")
+        click.echo(ctx.get_help())
+        return
+    if not _has_display():
+        click.echo("No display found, so the desktop app cannot open; the command line can:\n")
+        click.echo(ctx.get_help())
+        return
+    ctx.exit(app.run(ctx.obj["data_dir"]))
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PMJOURNAL_DATA_DIR",
+    help="Folder holding the journal (default: your platform's user data folder).",
+)
+@click.version_option(__version__, prog_name="pmjournal")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None) -> None:
+    """pmjournal: record your internship, compile your portfolio.
+
+    With no command, opens the desktop app.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir or default_data_dir()
+    if ctx.invoked_subcommand is None:
+        _open_desktop_app(ctx)

@@ -1,0 +1,1 @@
+"""Plain rules and values: no Qt, no SQLAlchemy, importable anywhere."""

@@ -1,0 +1,123 @@
+"""Writing and reading journal entries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.vocab import EntryKind
+from pmjournal.services.lookup import project_by_name, skill_by_name, tag_by_name
+from pmjournal.services.records import EntryRecord
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the user wrote; names are resolved (and checked) when it is saved."""
+
+    text: str
+    day: date | None = None
+    kind: EntryKind = EntryKind.DAILY
+    title: str = ""
+    projects: Sequence[str] = field(default_factory=tuple)
+    skills: Sequence[str] = field(default_factory=tuple)
+    tags: Sequence[str] = field(default_factory=tuple)
+
+
+def _validate(draft: EntryDraft) -> None:
+    if not draft.text.strip():
+        raise ValidationError("an entry needs some text", "text")
+    if len(draft.title) > MAX_TITLE:
+        raise ValidationError(f"a title is at most {MAX_TITLE} characters", "title")
+
+
+def _apply(session: Session, entry: models.Entry, draft: EntryDraft) -> None:
+    entry.date = draft.day or date.today()
+    entry.kind = draft.kind.value
+    entry.title = draft.title.strip()
+    entry.body = draft.text.strip()
+    entry.projects = list(dict.fromkeys(project_by_name(session, n) for n in draft.projects))
+    entry.tags = list(dict.fromkeys(tag_by_name(session, n) for n in draft.tags))
+    skills = list(dict.fromkeys(skill_by_name(session, n) for n in draft.skills))
+    kept = {e.skill_id: e for e in entry.evidence if e.skill_id is not None}
+    entry.evidence = [kept.get(s.id) or models.Evidence(skill=s) for s in skills]
+
+
+_LOAD = (
+    selectinload(models.Entry.projects),
+    selectinload(models.Entry.tags),
+    selectinload(models.Entry.evidence).selectinload(models.Evidence.skill),
+)
+
+
+def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
+    """Save a new entry in one transaction; an unknown project or skill saves nothing."""
+    _validate(draft)
+    with journal.transaction() as session:
+        entry = models.Entry()
+        _apply(session, entry, draft)
+        session.add(entry)
+        session.flush()
+        session.refresh(entry)
+        return EntryRecord.of(entry)
+
+
+def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRecord:
+    _validate(draft)
+    with journal.transaction() as session:
+        entry = session.get(models.Entry, entry_id)
+        if entry is None:
+            raise ValidationError(f"no entry with id {entry_id}", "entry")
+        _apply(session, entry, draft)
+        session.flush()
+        session.refresh(entry)
+        return EntryRecord.of(entry)
+
+
+def delete_entry(journal: Journal, entry_id: int) -> None:
+    with journal.transaction() as session:
+        entry = session.get(models.Entry, entry_id)
+        if entry is None:
+            raise ValidationError(f"no entry with id {entry_id}", "entry")
+        session.delete(entry)
+
+
+def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:
+    with journal.reading() as session:
+        entry = session.scalar(
+            select(models.Entry).where(models.Entry.id == entry_id).options(*_LOAD)
+        )
+        return EntryRecord.of(entry) if entry else None
+
+
+def recent_entries(journal: Journal, limit: int = 50, offset: int = 0) -> list[EntryRecord]:
+    """The newest entries first, as the main window lists them."""
+    with journal.reading() as session:
+        query = (
+            select(models.Entry)
+            .order_by(models.Entry.date.desc(), models.Entry.id.desc())
+            .limit(limit)
+            .offset(offset)
+            .options(*_LOAD)
+        )
+        return [EntryRecord.of(e) for e in session.scalars(query)]
+
+
+def entries_between(journal: Journal, first: date, last: date) -> list[EntryRecord]:
+    """Entries dated from ``first`` to ``last`` inclusive, oldest first."""
+    with journal.reading() as session:
+        query = (
+            select(models.Entry)
+            .where(models.Entry.date.between(first, last))
+            .order_by(models.Entry.date, models.Entry.id)
+            .options(*_LOAD)
+        )
+        return [EntryRecord.of(e) for e in session.scalars(query)]

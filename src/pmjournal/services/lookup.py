@@ -1,0 +1,50 @@
+"""Finding projects and skills by the names users type, with errors that suggest the right one."""
+
+from __future__ import annotations
+
+import difflib
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.storage import models
+
+
+def _unknown(kind: str, name: str, known: list[str], field: str) -> ValidationError:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    if close:
+        hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    elif known:
+        hint = f"{len(known)} {kind}s exist; list them in the app or create this one first"
+    else:
+        hint = f"the journal has no {kind}s yet"
+    return ValidationError(f"no {kind} named {name!r} ({hint})", field)
+
+
+def project_by_name(session: Session, name: str) -> models.Project:
+    project = session.scalar(select(models.Project).where(models.Project.name == name.strip()))
+    if project is None:
+        known = list(session.scalars(select(models.Project.name)))
+        raise _unknown("project", name, known, "project")
+    return project
+
+
+def skill_by_name(session: Session, name: str) -> models.Skill:
+    skill = session.scalar(select(models.Skill).where(models.Skill.name == name.strip()))
+    if skill is None:
+        known = list(session.scalars(select(models.Skill.name)))
+        raise _unknown("skill", name, known, "skill")
+    return skill
+
+
+def tag_by_name(session: Session, name: str) -> models.Tag:
+    """The tag called ``name``, created if new: tags are free-form labels."""
+    clean = name.strip().lstrip("#")
+    if not clean:
+        raise ValidationError("a tag cannot be empty", "tag")
+    tag = session.scalar(select(models.Tag).where(models.Tag.name == clean))
+    if tag is None:
+        tag = models.Tag(name=clean)
+        session.add(tag)
+    return tag

@@ -1,0 +1,100 @@
+"""Backup, restore and the integrity check: keeping the user's data safe."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pmjournal.domain.errors import JournalRefusedError, ValidationError
+from pmjournal.storage import backup, migrate
+from pmjournal.storage.database import DB_FILENAME, Journal, open_journal
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    revision: str | None
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+COUNTED_TABLES = (
+    "internships",
+    "projects",
+    "entries",
+    "skills",
+    "evidence",
+    "metrics",
+    "feedback",
+    "people",
+    "goals",
+)
+
+
+def backup_now(journal: Journal, out: Path | None = None) -> Path:
+    """A consistent copy of the live journal; by default into the backups folder."""
+    target = out or journal.backup_dir / backup.timestamped_name("manual")
+    if target.exists() and target.is_dir():
+        target = target / backup.timestamped_name("journal")
+    return backup.copy_database(journal.path, target)
+
+
+def check_database(path: Path) -> CheckReport:
+    """Integrity, foreign keys, schema revision and the search index of the file at ``path``."""
+    revision = migrate.read_revision(path)
+    problems: list[str] = []
+    if revision != migrate.HEAD:
+        problems.append(f"schema revision is {revision}, expected {migrate.HEAD}")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems.extend(f"integrity: {line}" for line in integrity)
+        for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+        counts = {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in COUNTED_TABLES
+        }
+        indexed = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
+        sources = sum(counts[t] for t in ("entries", "projects", "feedback"))
+        if indexed != sources:
+            problems.append(f"search index holds {indexed} rows for {sources} records")
+    finally:
+        connection.close()
+    return CheckReport(revision, tuple(problems), counts)
+
+
+def restore(data_dir: Path, source: Path) -> Path | None:
+    """Replace the journal in ``data_dir`` with the backup at ``source``.
+
+    The source is checked first (a journal of a schema we know, passing the integrity check);
+    the current database is copied aside before anything is overwritten. Returns that copy.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError(f"{source}: no such file", "path")
+    revision = migrate.read_revision(source)
+    if revision is None:
+        raise JournalRefusedError(f"{source}: an empty file, not a pmjournal backup")
+    migrate.check_openable(revision, source)
+    report = check_database(source)
+    damaged = [p for p in report.problems if not p.startswith("schema revision")]
+    if damaged:
+        raise JournalRefusedError(f"{source}: damaged backup ({damaged[0]})")
+    live = Path(data_dir) / DB_FILENAME
+    kept = None
+    if live.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = backup.copy_database(
+            live, live.parent / "backups" / f"before-restore-{stamp}.sqlite3"
+        )
+    live.parent.mkdir(parents=True, exist_ok=True)
+    backup.restore_database(source, live)
+    open_journal(Path(data_dir), auto_backup=False).close()
+    return kept

@@ -1,0 +1,1 @@
+"""Engine and sessions, ORM tables, migrations, backups and search. No Qt."""

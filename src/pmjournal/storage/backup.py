@@ -1,0 +1,77 @@
+"""Consistent copies of a live journal, and the daily/weekly rotation made at open.
+
+Copies use SQLite's online backup API, so they are consistent even while the app writes, and
+are written to a temporary name first so a crash never leaves a half-written backup behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Write a consistent copy of the database at ``source`` to ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, target)
+    return target
+
+
+def restore_database(source: Path, live: Path) -> None:
+    """Overwrite the live database with ``source`` through SQLite, so WAL readers stay sane."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def timestamped_name(prefix: str, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return f"{prefix}-{stamp}.sqlite3"
+
+
+def rotate(path: Path, backup_dir: Path, today: date) -> list[Path]:
+    """Make today's and this week's backup if missing, then prune old ones.
+
+    Returns the backups written (usually none: only the first open of a day writes one).
+    """
+    written: list[Path] = []
+    daily = backup_dir / "daily" / f"journal-{today.isoformat()}.sqlite3"
+    if not daily.exists():
+        written.append(copy_database(path, daily))
+    year, week, _ = today.isocalendar()
+    weekly = backup_dir / "weekly" / f"journal-{year}-W{week:02d}.sqlite3"
+    if not weekly.exists():
+        written.append(copy_database(path, weekly))
+    _prune(daily.parent, KEEP_DAILY)
+    _prune(weekly.parent, KEEP_WEEKLY)
+    return written
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest backups; names sort by date."""
+    backups = sorted(folder.glob("journal-*.sqlite3"))
+    for old in backups[:-keep]:
+        old.unlink()

@@ -1,0 +1,96 @@
+"""Opening a journal: one SQLite file in a data folder, migrated and backed up before use.
+
+Every write goes through ``Journal.transaction()``: it commits as a whole or not at all, and
+with WAL a commit that returned survives the process being killed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from pmjournal.storage import backup, migrate
+
+DB_FILENAME = "journal.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+
+
+def apply_pragmas(connection: sqlite3.Connection) -> None:
+    """Settings every connection to a journal needs; WAL persists in the file itself."""
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        apply_pragmas(dbapi_connection)
+
+    return engine
+
+
+@dataclass
+class Journal:
+    """An open journal: the data folder, its database file and a session factory."""
+
+    data_dir: Path
+    engine: Engine
+    migrated_from: str | None = None
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_journal(data_dir: Path, *, auto_backup: bool = True, today: date | None = None) -> Journal:
+    """Open (creating or upgrading as needed) the journal in ``data_dir``.
+
+    Raises ``JournalRefusedError`` for a file that is not a journal or has a newer schema;
+    such a file is left exactly as it was.
+    """
+    data_dir = Path(data_dir).expanduser()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_FILENAME
+    outcome = migrate.ensure_current(path, data_dir / "backups")
+    journal = Journal(data_dir, make_engine(path), migrated_from=outcome.previous)
+    if auto_backup and not outcome.created:
+        backup.rotate(path, journal.backup_dir, today or date.today())
+    return journal
