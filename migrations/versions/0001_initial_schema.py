@@ -364,6 +364,38 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_metrics_entry_id"), ["entry_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_metrics_project_id"), ["project_id"], unique=False)
 
+    op.create_table(
+        "resume_bullets",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("pinned", sa.Boolean(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_resume_bullets_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_resume_bullets")),
+    )
+    with op.batch_alter_table("resume_bullets", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_resume_bullets_project_id"), ["project_id"], unique=False
+        )
+
     create_search_index()
     seed_skill_framework()
 
@@ -434,6 +466,7 @@ def seed_skill_framework() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE search_index")
+    op.drop_table("resume_bullets")
     with op.batch_alter_table("metrics", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_metrics_project_id"))
         batch_op.drop_index(batch_op.f("ix_metrics_entry_id"))

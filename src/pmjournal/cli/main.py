@@ -27,6 +27,10 @@ COMMANDS: dict[str, str] = {
     "backup": "pmjournal.cli.maintenance_commands:backup",
     "restore": "pmjournal.cli.maintenance_commands:restore",
     "check": "pmjournal.cli.maintenance_commands:check",
+    "portfolio": "pmjournal.cli.portfolio_command:portfolio",
+    "bullets": "pmjournal.cli.career_commands:bullets",
+    "weekly": "pmjournal.cli.career_commands:weekly",
+    "stories": "pmjournal.cli.career_commands:stories",
 }
 
 

@@ -137,6 +137,9 @@ class Project(TimestampMixin, Base):
     feedback: Mapped[list[Feedback]] = relationship(
         secondary=feedback_projects, back_populates="projects", order_by="Feedback.date"
     )
+    bullets: Mapped[list[ResumeBullet]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="ResumeBullet.position"
+    )
 
 
 class Entry(TimestampMixin, Base):
@@ -321,3 +324,19 @@ class GoalCheckin(Base):
     progress: Mapped[int | None] = mapped_column(Integer)
 
     goal: Mapped[Goal] = relationship(back_populates="checkins")
+
+
+class ResumeBullet(TimestampMixin, Base):
+    """A résumé bullet the user edited; a pinned one replaces the generated bullet at its place."""
+
+    __tablename__ = "resume_bullets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    project: Mapped[Project] = relationship(back_populates="bullets")
