@@ -45,10 +45,18 @@ def _apply(session: Session, entry: models.Entry, draft: EntryDraft) -> None:
     entry.title = draft.title.strip()
     entry.body = draft.text.strip()
     entry.projects = list(dict.fromkeys(project_by_name(session, n) for n in draft.projects))
-    entry.tags = list(dict.fromkeys(tag_by_name(session, n) for n in draft.tags))
+    entry.tags = [tag_by_name(session, n) for n in _distinct(draft.tags)]
     skills = list(dict.fromkeys(skill_by_name(session, n) for n in draft.skills))
     kept = {e.skill_id: e for e in entry.evidence if e.skill_id is not None}
     entry.evidence = [kept.get(s.id) or models.Evidence(skill=s) for s in skills]
+
+
+def _distinct(names: Sequence[str]) -> list[str]:
+    """Names once each, compared as SQLite's NOCASE does, keeping the first spelling."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.strip().lstrip("#").casefold(), name)
+    return list(first.values())
 
 
 _LOAD = (
@@ -63,7 +71,8 @@ def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
     _validate(draft)
     with journal.transaction() as session:
         entry = models.Entry()
-        _apply(session, entry, draft)
+        with session.no_autoflush:
+            _apply(session, entry, draft)
         session.add(entry)
         session.flush()
         session.refresh(entry)
@@ -76,7 +85,8 @@ def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRec
         entry = session.get(models.Entry, entry_id)
         if entry is None:
             raise ValidationError(f"no entry with id {entry_id}", "entry")
-        _apply(session, entry, draft)
+        with session.no_autoflush:
+            _apply(session, entry, draft)
         session.flush()
         session.refresh(entry)
         return EntryRecord.of(entry)

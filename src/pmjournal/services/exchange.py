@@ -1,0 +1,312 @@
+"""Export and import of the whole journal as one versioned JSON document (``docs/format.md``).
+
+The document is a backup, not a portfolio: every column of every table, ids kept, confidential
+flags included, so that importing it into an empty journal and exporting again gives the same
+document. Import is all or nothing: the file is checked completely before the journal is
+touched, and the rows are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
+from pmjournal.services.exchange_schema import (
+    COLLECTIONS,
+    FORMAT,
+    PROFILE,
+    VERSION,
+    Collection,
+    Field,
+    from_json,
+    to_json,
+)
+from pmjournal.services.exchange_validation import validate_document
+from pmjournal.services.records import ProfileRecord
+from pmjournal.storage import migrate, models
+from pmjournal.storage.database import Journal
+
+PROFILE_ID = 1
+
+_MODELS: dict[str, type[models.Base]] = {
+    "skill_categories": models.SkillCategory,
+    "skills": models.Skill,
+    "tags": models.Tag,
+    "internships": models.Internship,
+    "projects": models.Project,
+    "entries": models.Entry,
+    "people": models.Person,
+    "feedback": models.Feedback,
+    "evidence": models.Evidence,
+    "metrics": models.Metric,
+    "goals": models.Goal,
+    "checkins": models.GoalCheckin,
+    "resume_bullets": models.ResumeBullet,
+}
+
+# A REFS field is the rows of a link table: (table, column of the owner, column of the target).
+_LINKS: dict[tuple[str, str], tuple[Table, str, str]] = {
+    ("entries", "project_ids"): (models.entry_projects, "entry_id", "project_id"),
+    ("entries", "tag_ids"): (models.entry_tags, "entry_id", "tag_id"),
+    ("feedback", "project_ids"): (models.feedback_projects, "feedback_id", "project_id"),
+}
+
+# The column of a child record that holds its parent's id.
+_PARENT_COLUMN = {"checkins": "goal_id"}
+
+# Tables whose rows are the user's own; skills and categories are judged separately.
+_USER_TABLES: tuple[type[models.Base], ...] = tuple(
+    model for key, model in _MODELS.items() if key not in ("skill_categories", "skills")
+)
+
+
+_IRREGULAR_PLURALS = {"person": "people", "feedback": "feedback", "evidence": "evidence"}
+
+
+def _counted(n: int, noun: str) -> str:
+    if n == 1:
+        return f"1 {noun}"
+    plural = _IRREGULAR_PLURALS.get(noun) or (
+        noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    )
+    return f"{n} {plural}"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """How many records of each kind were imported, keyed by noun ("entry"), in document order."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: dict[str, Any]) -> ImportSummary:
+        """The counts of a valid document; the export command reports with it too."""
+        counts: dict[str, int] = {}
+        for collection in COLLECTIONS:
+            records = document[collection.key]
+            counts[collection.noun] = len(records)
+            if collection.child:
+                key = collection.child.key
+                counts[collection.child.noun] = sum(len(record[key]) for record in records)
+        return cls(counts)
+
+    def line(self) -> str:
+        """One line for a person: '12 entries, 3 projects, …' (kinds with records only)."""
+        parts = [_counted(n, noun) for noun, n in self.counts.items() if n]
+        return ", ".join(parts) if parts else "nothing"
+
+
+def build_document(journal: Journal, exported_at: datetime | None = None) -> dict[str, Any]:
+    """The whole journal as a version 1 document; pass ``exported_at`` for a reproducible one."""
+    moment = exported_at or datetime.now(UTC).replace(microsecond=0)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema_revision": migrate.HEAD,
+        "exported_at": moment.isoformat(),
+    }
+    with journal.reading() as session:
+        _read_snapshot(session)
+        profile = session.get(models.Profile, PROFILE_ID)
+        record = ProfileRecord.of(profile)
+        document["profile"] = {f.key: to_json(f, getattr(record, f.attr)) for f in PROFILE}
+        for collection in COLLECTIONS:
+            document[collection.key] = _export_collection(session, collection)
+    return document
+
+
+def _read_snapshot(session: Session) -> None:
+    """Begin a read transaction, so that every table is read from one snapshot.
+
+    Otherwise a write by another process mid-export could leave a link pointing at a record the
+    document lacks. The sqlite3 driver opens no transaction for SELECTs, so it is begun by hand;
+    closing the session rolls it back.
+    """
+    session.connection().exec_driver_sql("BEGIN")
+
+
+def _export_collection(session: Session, collection: Collection) -> list[dict[str, Any]]:
+    model = _MODELS[collection.key]
+    columns = collection.columns
+    rows = session.execute(
+        select(*(getattr(model, f.attr) for f in columns)).order_by(model.__table__.c.id)
+    )
+    records = [{f.key: to_json(f, v) for f, v in zip(columns, row, strict=True)} for row in rows]
+    for link in collection.links:
+        table, owner, target = _LINKS[(collection.key, link.key)]
+        linked: dict[int, list[int]] = defaultdict(list)
+        for owner_id, target_id in session.execute(
+            select(table.c[owner], table.c[target]).order_by(table.c[owner], table.c[target])
+        ):
+            linked[owner_id].append(target_id)
+        for record in records:
+            record[link.key] = linked.get(record["id"], [])
+    if collection.child:
+        _attach_children(session, collection.child, records)
+    return [_in_field_order(record, collection) for record in records]
+
+
+def _attach_children(session: Session, child: Collection, parents: list[dict[str, Any]]) -> None:
+    model = _MODELS[child.key]
+    parent_column = getattr(model, _PARENT_COLUMN[child.key])
+    columns = child.columns
+    query = select(parent_column, *(getattr(model, f.attr) for f in columns)).order_by(
+        model.__table__.c.id
+    )
+    children: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for parent_id, *values in session.execute(query):
+        children[parent_id].append(
+            {f.key: to_json(f, v) for f, v in zip(columns, values, strict=True)}
+        )
+    for parent in parents:
+        parent[child.key] = children.get(parent["id"], [])
+
+
+def _in_field_order(record: dict[str, Any], collection: Collection) -> dict[str, Any]:
+    """Keys in the order ``docs/format.md`` lists them, so the file reads the same every time."""
+    return {key: record[key] for key in collection.keys}
+
+
+def check_export_target(path: Path) -> None:
+    """Refuse a target the JSON cannot be written to, before anything is read or written."""
+    if path.is_dir():
+        raise ValidationError(f"{path} is a folder; give a file name such as journal.json", "out")
+    if not path.parent.is_dir():
+        raise ValidationError(f"{path.parent}: no such folder", "out")
+
+
+def write_document(document: dict[str, Any], path: Path) -> None:
+    """Write the document as UTF-8 JSON, replacing ``path`` only once the file is complete.
+
+    Going through a temporary file means a crash never leaves a half-written export where an
+    earlier good one was.
+    """
+    path = Path(path)
+    check_export_target(path)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """Read and check an export; any problem is a ``ValidationError`` naming the file or field."""
+    path = Path(path)
+    where = str(path)
+    if not path.is_file():
+        raise ValidationError("no such file", where)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(f"not UTF-8 text (byte {error.start})", where) from None
+    except OSError as error:
+        raise ValidationError(f"cannot be read ({error.strerror})", where) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}", where
+        ) from None
+    except RecursionError:
+        raise ValidationError("not valid JSON: nested too deeply", where) from None
+    return validate_document(document)
+
+
+def import_document(journal: Journal, document: dict[str, Any]) -> ImportSummary:
+    """Import a document into an empty journal, all or nothing.
+
+    The document is validated again here, so callers that did not go through ``load_document``
+    get the same guarantees. The starter skills seeded into every new journal are replaced by
+    the document's, so skill ids and edits round-trip.
+    """
+    validate_document(document)
+    with journal.transaction() as session:
+        _check_empty(session)
+        session.execute(delete(models.Skill))
+        session.execute(delete(models.SkillCategory))
+        session.execute(delete(models.Profile))
+        profile = {f.attr: from_json(f, document["profile"][f.key]) for f in PROFILE}
+        session.execute(insert(models.Profile), [{"id": PROFILE_ID, **profile}])
+        for collection in COLLECTIONS:
+            _import_collection(session, collection, document[collection.key])
+    return ImportSummary.of(document)
+
+
+def _import_collection(
+    session: Session, collection: Collection, records: list[dict[str, Any]]
+) -> None:
+    if records:
+        rows = [_row(collection.columns, record) for record in records]
+        session.execute(insert(_MODELS[collection.key]), rows)
+    for link in collection.links:
+        table, owner, target = _LINKS[(collection.key, link.key)]
+        pairs = [{owner: r["id"], target: t} for r in records for t in r[link.key]]
+        if pairs:
+            session.execute(insert(table), pairs)
+    if collection.child:
+        child = collection.child
+        parent_column = _PARENT_COLUMN[child.key]
+        rows = [
+            {parent_column: record["id"], **_row(child.columns, item)}
+            for record in records
+            for item in record[child.key]
+        ]
+        if rows:
+            session.execute(insert(_MODELS[child.key]), rows)
+
+
+def _row(columns: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
+    return {f.attr: from_json(f, record[f.key]) for f in columns}
+
+
+def _check_empty(session: Session) -> None:
+    """Refuse a journal holding anything the user made: an import must never merge or overwrite."""
+    if _holds_user_content(session):
+        raise ValidationError(
+            "the journal is not empty; import into a new --data-dir or restore a backup",
+            "journal",
+        )
+
+
+def _holds_user_content(session: Session) -> bool:
+    """Any user row, a filled-in profile, or skills other than the starter set (or part of it)."""
+    for model in _USER_TABLES:
+        if session.scalar(select(func.count()).select_from(model)):
+            return True
+    if ProfileRecord.of(session.get(models.Profile, PROFILE_ID)) != ProfileRecord():
+        return True
+    starter_categories = {(name, position) for position, name in enumerate(STARTER_FRAMEWORK, 1)}
+    starter_skills = {
+        (skill.name, skill.description, category)
+        for category, skills in STARTER_FRAMEWORK.items()
+        for skill in skills
+    }
+    categories = session.execute(
+        select(models.SkillCategory.name, models.SkillCategory.position)
+    ).all()
+    skills = session.execute(
+        select(models.Skill.name, models.Skill.description, models.SkillCategory.name).outerjoin(
+            models.SkillCategory
+        )
+    ).all()
+    return any(tuple(row) not in starter_categories for row in categories) or any(
+        tuple(row) not in starter_skills for row in skills
+    )

@@ -1,0 +1,313 @@
+"""The fields of the pmjournal JSON document, format version 1.
+
+The schema is ours and small, so it is written out here as data: the same field list drives the
+export and the import (``services.exchange``) and the validator (``services.exchange_validation``),
+and ``docs/format.md`` describes it for people. Changing anything here changes the format:
+bump ``VERSION`` and keep reading the old one.
+
+This module knows nothing of SQLAlchemy; ``attribute`` names the ORM attribute a field maps to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum, StrEnum
+from typing import Any
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.vocab import (
+    Direction,
+    EntryKind,
+    FeedbackKind,
+    GoalStatus,
+    ProjectStatus,
+    Relationship,
+)
+
+FORMAT = "pmjournal"
+VERSION = 1
+HEADER = ("format", "version", "schema_revision", "exported_at")
+
+
+class Kind(Enum):
+    ID = "id"
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    STR = "str"
+    STRS = "strs"
+    DATE = "date"
+    TIMESTAMP = "timestamp"
+    REF = "ref"
+    REFS = "refs"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record; REF and REFS fields point at ids of the ``target`` collection."""
+
+    key: str
+    kind: Kind = Kind.STR
+    nullable: bool = False
+    attribute: str = ""
+    target: str = ""
+    choices: type[StrEnum] | None = None
+
+    @property
+    def attr(self) -> str:
+        return self.attribute or self.key
+
+    @property
+    def is_column(self) -> bool:
+        """REFS fields are rows of a link table, not a column of the record's own table."""
+        return self.kind is not Kind.REFS
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A top-level list of records (or ``checkins``, nested in each goal)."""
+
+    key: str
+    noun: str
+    fields: tuple[Field, ...]
+    unique: str = ""
+    child: Collection | None = None
+    rule: Callable[[dict[str, Any], str], None] | None = None
+
+    @property
+    def columns(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.is_column)
+
+    @property
+    def links(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.is_column)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every key of a record, in the order the document writes them."""
+        return tuple(f.key for f in self.fields) + ((self.child.key,) if self.child else ())
+
+
+def _one_source(record: dict[str, Any], path: str) -> None:
+    sources = [k for k in ("entry_id", "project_id", "feedback_id") if record[k] is not None]
+    if len(sources) != 1:
+        raise ValidationError(
+            f"evidence comes from exactly one of entry_id, project_id, feedback_id "
+            f"(found {len(sources)})",
+            path,
+        )
+
+
+ID = Field("id", Kind.ID)
+TIMESTAMPS = (Field("created_at", Kind.TIMESTAMP), Field("updated_at", Kind.TIMESTAMP))
+
+
+def _ref(key: str, target: str, nullable: bool = False) -> Field:
+    return Field(key, Kind.REF, nullable=nullable, target=target)
+
+
+def _date(key: str, nullable: bool = False) -> Field:
+    return Field(key, Kind.DATE, nullable=nullable)
+
+
+PROFILE = (
+    *(Field(k) for k in ("name", "headline", "email", "phone", "location", "summary")),
+    Field("links", Kind.STRS),
+)
+
+CHECKINS = Collection(
+    "checkins",
+    "check-in",
+    (ID, _date("date"), Field("note"), Field("progress", Kind.INT, nullable=True)),
+)
+
+# In dependency order: a record refers only to collections listed before its own.
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection(
+        "skill_categories",
+        "skill category",
+        (ID, Field("name"), Field("position", Kind.INT)),
+        unique="name",
+    ),
+    Collection(
+        "skills",
+        "skill",
+        (ID, Field("name"), _ref("category_id", "skill_categories", True), Field("description")),
+        unique="name",
+    ),
+    Collection("tags", "tag", (ID, Field("name")), unique="name"),
+    Collection(
+        "internships",
+        "internship",
+        (
+            ID,
+            *(Field(k) for k in ("organisation", "title", "team", "location")),
+            _date("start_date"),
+            _date("end_date", nullable=True),
+            Field("description"),
+        ),
+    ),
+    Collection(
+        "projects",
+        "project",
+        (
+            ID,
+            _ref("internship_id", "internships", nullable=True),
+            Field("name"),
+            *(
+                Field(k)
+                for k in (
+                    "summary",
+                    "context",
+                    "problem",
+                    "role",
+                    "approach",
+                    "outcome",
+                    "expected_result",
+                    "learnings",
+                )
+            ),
+            Field("status", choices=ProjectStatus),
+            _date("start_date", nullable=True),
+            _date("end_date", nullable=True),
+            Field("confidential", Kind.BOOL),
+            *TIMESTAMPS,
+        ),
+        unique="name",
+    ),
+    Collection(
+        "entries",
+        "entry",
+        (
+            ID,
+            _date("date"),
+            Field("kind", choices=EntryKind),
+            Field("title"),
+            Field("body"),
+            Field("project_ids", Kind.REFS, target="projects"),
+            Field("tag_ids", Kind.REFS, target="tags"),
+            *TIMESTAMPS,
+        ),
+    ),
+    Collection(
+        "people",
+        "person",
+        (
+            ID,
+            Field("name"),
+            Field("title"),
+            Field("organisation"),
+            Field("relationship", attribute="relationship_kind", choices=Relationship),
+            Field("email"),
+            Field("notes"),
+            Field("confidential", Kind.BOOL),
+        ),
+    ),
+    Collection(
+        "feedback",
+        "feedback",
+        (
+            ID,
+            _date("date"),
+            _ref("person_id", "people", nullable=True),
+            Field("relationship", attribute="relationship_kind", choices=Relationship),
+            Field("kind", choices=FeedbackKind),
+            Field("text"),
+            Field("follow_up"),
+            Field("project_ids", Kind.REFS, target="projects"),
+            Field("confidential", Kind.BOOL),
+            *TIMESTAMPS,
+        ),
+    ),
+    Collection(
+        "evidence",
+        "evidence",
+        (
+            ID,
+            _ref("skill_id", "skills"),
+            _ref("entry_id", "entries", nullable=True),
+            _ref("project_id", "projects", nullable=True),
+            _ref("feedback_id", "feedback", nullable=True),
+            Field("note"),
+        ),
+        rule=_one_source,
+    ),
+    Collection(
+        "metrics",
+        "metric",
+        (
+            ID,
+            _ref("project_id", "projects"),
+            Field("name"),
+            Field("baseline", Kind.FLOAT, nullable=True),
+            Field("baseline_unit", nullable=True),
+            Field("result", Kind.FLOAT, nullable=True),
+            Field("unit"),
+            Field("better", choices=Direction),
+            _date("measured_on", nullable=True),
+            _ref("entry_id", "entries", nullable=True),
+            Field("note"),
+            Field("position", Kind.INT),
+            Field("confidential", Kind.BOOL),
+        ),
+    ),
+    Collection(
+        "goals",
+        "goal",
+        (
+            ID,
+            _ref("internship_id", "internships", nullable=True),
+            Field("title"),
+            Field("description"),
+            _date("target_date", nullable=True),
+            Field("status", choices=GoalStatus),
+            *TIMESTAMPS,
+        ),
+        child=CHECKINS,
+    ),
+    Collection(
+        "resume_bullets",
+        "résumé bullet",
+        (
+            ID,
+            _ref("project_id", "projects"),
+            Field("position", Kind.INT),
+            Field("text"),
+            Field("pinned", Kind.BOOL),
+            *TIMESTAMPS,
+        ),
+    ),
+)
+
+TOP_LEVEL = (*HEADER, "profile", *(c.key for c in COLLECTIONS))
+
+
+def to_json(field: Field, value: Any) -> Any:
+    """A database value as the document writes it."""
+    if value is None:
+        return None
+    if field.kind in (Kind.DATE, Kind.TIMESTAMP):
+        return value.isoformat()
+    if field.kind is Kind.FLOAT:
+        return float(value)
+    if field.kind is Kind.STRS:
+        return list(value)
+    return value
+
+
+def from_json(field: Field, value: Any) -> Any:
+    """A validated document value as the database stores it; timestamps become naive UTC."""
+    if value is None:
+        return None
+    if field.kind is Kind.DATE:
+        return date.fromisoformat(value)
+    if field.kind is Kind.TIMESTAMP:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment
+    if field.kind is Kind.FLOAT:
+        return float(value)
+    return value

@@ -1,0 +1,261 @@
+"""Checking a pmjournal JSON document before anything is written, naming the bad field's path.
+
+The validator checks what the database itself would refuse (types, missing keys, duplicate ids
+and names, references to unknown records) plus the closed vocabularies the rest of the app relies
+on, and reports the first problem as ``entries[3].date: '2026-02-30' is not a valid date``. It
+does not re-apply editing rules such as "an entry needs some text": the document mirrors the
+database, and every export must be importable again.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.exchange_schema import (
+    COLLECTIONS,
+    FORMAT,
+    PROFILE,
+    TOP_LEVEL,
+    VERSION,
+    Collection,
+    Field,
+    Kind,
+)
+
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$", re.ASCII
+)
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_QUOTE_LIMIT = 40
+# SQLite's NOCASE folds ASCII letters only; uniqueness must be judged exactly as the database does.
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NOUNS = {c.key: c.noun for c in COLLECTIONS}
+
+
+def validate_document(document: object) -> dict[str, Any]:
+    """Check the whole document and return it; raise on the first problem, naming its path."""
+    doc = _object(document, "document")
+    _check_header(doc)
+    for key in doc:
+        if key not in TOP_LEVEL:
+            raise ValidationError(
+                f"unknown field (format version {VERSION} has none)", _key_path("", key)
+            )
+    for key in TOP_LEVEL:
+        if key not in doc:
+            raise ValidationError("missing", key)
+    _text(doc["schema_revision"], "schema_revision")
+    _timestamp(doc["exported_at"], "exported_at")
+    _record(doc["profile"], PROFILE, "profile", {})
+    ids: dict[str, dict[int, str]] = {}
+    for collection in COLLECTIONS:
+        _collection(doc[collection.key], collection, collection.key, ids)
+    return doc
+
+
+def _check_header(doc: dict[str, Any]) -> None:
+    """Format and version first: a newer document must be refused for its version, not its keys."""
+    if doc.get("format") != FORMAT:
+        found = f"format {_quoted(doc['format'])}" if "format" in doc else "no format field"
+        raise ValidationError(f"not a pmjournal export ({found})", "format")
+    version = doc.get("version")
+    if type(version) is not int:
+        raise ValidationError(f"expected a whole number, got {_describe(version)}", "version")
+    if version > VERSION:
+        raise ValidationError(
+            f"this export is format version {version}; this pmjournal reads version {VERSION} "
+            "(upgrade pmjournal to import it)",
+            "version",
+        )
+    if version != VERSION:
+        raise ValidationError(f"unknown format version {version} (expected {VERSION})", "version")
+
+
+def _collection(
+    value: object, collection: Collection, path: str, ids: dict[str, dict[int, str]]
+) -> None:
+    own = ids.setdefault(collection.key, {})
+    names: dict[str, str] = {}
+    for index, item in enumerate(_list(value, path)):
+        where = f"{path}[{index}]"
+        record = _record(item, collection.fields, where, ids, collection.child)
+        if record["id"] in own:
+            raise ValidationError(
+                f"duplicate id {record['id']} (also {own[record['id']]})", f"{where}.id"
+            )
+        own[record["id"]] = where
+        if collection.unique:
+            name = record[collection.unique]
+            folded = name.translate(_NOCASE)
+            if folded in names:
+                raise ValidationError(
+                    f"{_quoted(name)} is already the name of {names[folded]} (names ignore case)",
+                    f"{where}.{collection.unique}",
+                )
+            names[folded] = where
+        if collection.rule:
+            collection.rule(record, where)
+        if collection.child:
+            child = collection.child
+            _collection(record[child.key], child, f"{where}.{child.key}", ids)
+
+
+def _record(
+    value: object,
+    fields: tuple[Field, ...],
+    path: str,
+    ids: dict[str, dict[int, str]],
+    child: Collection | None = None,
+) -> dict[str, Any]:
+    record = _object(value, path)
+    known = {f.key for f in fields} | ({child.key} if child else set())
+    for key in record:
+        if key not in known:
+            raise ValidationError("unknown field", _key_path(path, key))
+    for field in fields:
+        if field.key not in record:
+            raise ValidationError("missing", f"{path}.{field.key}")
+        _value(record[field.key], field, f"{path}.{field.key}", ids)
+    if child and child.key not in record:
+        raise ValidationError("missing", f"{path}.{child.key}")
+    return record
+
+
+def _value(value: object, field: Field, path: str, ids: dict[str, dict[int, str]]) -> None:
+    if value is None:
+        if not field.nullable:
+            raise ValidationError("must not be null", path)
+        return
+    match field.kind:
+        case Kind.ID:
+            _id(value, path)
+        case Kind.INT:
+            _int(value, path)
+        case Kind.FLOAT:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValidationError(f"expected a number, got {_describe(value)}", path)
+            if not math.isfinite(value):
+                raise ValidationError(f"{value} is not a finite number", path)
+        case Kind.BOOL:
+            if type(value) is not bool:
+                raise ValidationError(f"expected true or false, got {_describe(value)}", path)
+        case Kind.STR:
+            _text(value, path)
+            if field.choices and value not in {m.value for m in field.choices}:
+                allowed = ", ".join(m.value for m in field.choices)
+                raise ValidationError(f"{_quoted(value)} is not one of: {allowed}", path)
+        case Kind.STRS:
+            for index, item in enumerate(_list(value, path)):
+                _text(item, f"{path}[{index}]")
+        case Kind.DATE:
+            _date_text(value, path)
+        case Kind.TIMESTAMP:
+            _timestamp(value, path)
+        case Kind.REF:
+            _reference(value, field.target, path, ids)
+        case Kind.REFS:
+            seen: set[int] = set()
+            for index, item in enumerate(_list(value, path)):
+                _reference(item, field.target, f"{path}[{index}]", ids)
+                if item in seen:
+                    raise ValidationError(f"id {item} is listed twice", f"{path}[{index}]")
+                seen.add(item)
+
+
+def _reference(value: object, target: str, path: str, ids: dict[str, dict[int, str]]) -> None:
+    _id(value, path)
+    if value not in ids[target]:
+        raise ValidationError(f"no {_NOUNS[target]} with id {value}", path)
+
+
+def _object(value: object, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValidationError(f"expected an object, got {_describe(value)}", path)
+    return value
+
+
+def _list(value: object, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValidationError(f"expected a list, got {_describe(value)}", path)
+    return value
+
+
+def _id(value: object, path: str) -> None:
+    if type(value) is not int or not 1 <= value <= _INT_MAX:
+        raise ValidationError(f"expected a positive whole number id, got {_describe(value)}", path)
+
+
+def _int(value: object, path: str) -> None:
+    if type(value) is not int or not _INT_MIN <= value <= _INT_MAX:
+        raise ValidationError(f"expected a whole number, got {_describe(value)}", path)
+
+
+def _text(value: object, path: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"expected a string, got {_describe(value)}", path)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            "contains a lone surrogate escape (not valid Unicode)", path
+        ) from None
+    return value
+
+
+def _date_text(value: object, path: str) -> None:
+    text = _text(value, path)
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{_quoted(text)} is not a valid date (expected YYYY-MM-DD)", path
+        ) from None
+
+
+def _timestamp(value: object, path: str) -> None:
+    text = _text(value, path)
+    try:
+        if not _TIMESTAMP.match(text):
+            raise ValueError
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{_quoted(text)} is not a valid timestamp (expected YYYY-MM-DDTHH:MM:SS)", path
+        ) from None
+
+
+def _describe(value: object) -> str:
+    """How a JSON value reads in a message: its type, and the value when it is short."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the string {_quoted(value)}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _quoted(value: object) -> str:
+    """A value for a one-line message: its repr (escaping newlines), shortened if long."""
+    text = repr(value)
+    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"
+
+
+def _key_path(path: str, key: str) -> str:
+    """``entries[0].title``, or ``entries[0]["odd key"]`` for a key that is not a plain name."""
+    if _PLAIN_KEY.match(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key)}]"

@@ -1,0 +1,427 @@
+"""What may leave the journal: the one read model every output is built from.
+
+Portfolio, résumé bullets, stories and weekly updates all read through ``load_snapshot`` so
+the rules of PRODUCT.md are decided once: confidential projects, metrics, feedback and people
+never appear, and ``redact`` replaces organisation and people names everywhere but the profile.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.metrics import MetricChange, Quantity, compute_change, format_change
+from pmjournal.domain.redaction import Redactor, build_redactor
+from pmjournal.domain.vocab import Direction
+from pmjournal.services.lookup import project_by_name
+from pmjournal.services.records import ProfileRecord
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class InternshipView:
+    id: int
+    organisation: str
+    title: str
+    team: str
+    location: str
+    start_date: date
+    end_date: date | None
+    description: str
+
+
+@dataclass(frozen=True)
+class MetricView:
+    id: int
+    name: str
+    baseline: Quantity | None
+    result: Quantity | None
+    better: Direction
+    change: MetricChange
+    measured_on: date | None
+    entry_id: int | None
+    entry_date: date | None
+    note: str
+
+    @property
+    def text(self) -> str:
+        """'42% → 31% (−26%)': the only way a metric is written in any output."""
+        return format_change(self.change)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    skill: str
+    category: str
+    note: str
+    source: str
+    source_id: int
+    day: date | None
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    id: int
+    date: date
+    person: str
+    person_title: str
+    relationship: str
+    kind: str
+    text: str
+    follow_up: str
+    projects: tuple[str, ...]
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    date: date
+    kind: str
+    title: str
+    body: str
+    projects: tuple[str, ...]
+    skills: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BulletEdit:
+    id: int
+    position: int
+    text: str
+    pinned: bool
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    id: int
+    name: str
+    summary: str
+    context: str
+    problem: str
+    role: str
+    approach: str
+    outcome: str
+    expected_result: str
+    learnings: str
+    status: str
+    start_date: date | None
+    end_date: date | None
+    internship: InternshipView | None
+    metrics: tuple[MetricView, ...]
+    evidence: tuple[EvidenceView, ...]
+    feedback: tuple[FeedbackView, ...]
+    entries: tuple[EntryView, ...]
+    bullet_edits: tuple[BulletEdit, ...]
+
+    @property
+    def skills(self) -> tuple[tuple[str, int], ...]:
+        """(skill, evidence count), the most practised first."""
+        counts = Counter(e.skill for e in self.evidence)
+        return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What a case study of this project lacks to be portfolio-ready."""
+        lacks = []
+        if not self.role.strip():
+            lacks.append("role")
+        has_result = any(m.result is not None for m in self.metrics)
+        if not (self.outcome.strip() or self.expected_result.strip() or has_result):
+            lacks.append("result")
+        if not self.problem.strip():
+            lacks.append("problem")
+        return tuple(lacks)
+
+
+@dataclass(frozen=True)
+class SkillView:
+    name: str
+    category: str
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class CareerSnapshot:
+    profile: ProfileRecord
+    internships: tuple[InternshipView, ...]
+    projects: tuple[ProjectView, ...]
+    skills: tuple[SkillView, ...]
+    feedback: tuple[FeedbackView, ...]
+    entries: tuple[EntryView, ...]
+    redacted: bool
+    redactor: Redactor
+
+
+def load_snapshot(
+    journal: Journal,
+    *,
+    project_names: Sequence[str] = (),
+    redact: bool = False,
+    include_empty: bool = False,
+) -> CareerSnapshot:
+    """Everything an output may show, with confidentiality and redaction already applied."""
+    with journal.reading() as session:
+        return _Builder(session, redact).build(project_names, include_empty)
+
+
+class _Builder:
+    """Turns ORM rows into views inside one read session."""
+
+    def __init__(self, session: Session, redact: bool) -> None:
+        self.session = session
+        self.projects = list(
+            session.scalars(
+                select(models.Project)
+                .order_by(models.Project.start_date, models.Project.id)
+                .options(
+                    selectinload(models.Project.internship),
+                    selectinload(models.Project.metrics).selectinload(models.Metric.entry),
+                    selectinload(models.Project.evidence)
+                    .selectinload(models.Evidence.skill)
+                    .selectinload(models.Skill.category),
+                    selectinload(models.Project.bullets),
+                )
+            )
+        )
+        self.hidden_projects = {p.id for p in self.projects if p.confidential}
+        self.redactor = self._redactor() if redact else Redactor()
+        self.entries = self._load_entries()
+        self.feedback = self._load_feedback()
+        self.entries_by_project = self._by_project(self.entries)
+        self.feedback_by_project = self._by_project(self.feedback)
+
+    @staticmethod
+    def _by_project(
+        loaded: list[tuple[models.Entry | models.Feedback, V, list[EvidenceView]]],
+    ) -> dict[int, list[tuple[V, list[EvidenceView]]]]:
+        index: dict[int, list[tuple[V, list[EvidenceView]]]] = {}
+        for row, view, evidence in loaded:
+            for project in row.projects:
+                index.setdefault(project.id, []).append((view, evidence))
+        return index
+
+    def _redactor(self) -> Redactor:
+        organisations = [i.organisation for i in self.session.scalars(select(models.Internship))]
+        people = list(self.session.scalars(select(models.Person)))
+        organisations += [p.organisation for p in people]
+        return build_redactor(organisations, [(p.name, p.relationship_kind) for p in people])
+
+    def _visible(self, projects: Sequence[models.Project]) -> bool:
+        """Linked only to confidential projects means hidden; no project at all is fine."""
+        return not projects or any(p.id not in self.hidden_projects for p in projects)
+
+    def _project_names(self, projects: Sequence[models.Project]) -> tuple[str, ...]:
+        return tuple(self.redactor(p.name) for p in projects if p.id not in self.hidden_projects)
+
+    def _evidence(
+        self, rows: Sequence[models.Evidence], source: str, source_id: int, day: date | None
+    ) -> list[EvidenceView]:
+        return [
+            EvidenceView(
+                skill=e.skill.name,
+                category=e.skill.category.name if e.skill.category else "",
+                note=self.redactor(e.note),
+                source=source,
+                source_id=source_id,
+                day=day,
+            )
+            for e in rows
+        ]
+
+    def _load_entries(self) -> list[tuple[models.Entry, EntryView, list[EvidenceView]]]:
+        rows = self.session.scalars(
+            select(models.Entry)
+            .order_by(models.Entry.date, models.Entry.id)
+            .options(
+                selectinload(models.Entry.projects),
+                selectinload(models.Entry.tags),
+                selectinload(models.Entry.evidence)
+                .selectinload(models.Evidence.skill)
+                .selectinload(models.Skill.category),
+            )
+        )
+        loaded = []
+        for entry in rows:
+            if not self._visible(entry.projects):
+                continue
+            view = EntryView(
+                id=entry.id,
+                date=entry.date,
+                kind=entry.kind,
+                title=self.redactor(entry.title),
+                body=self.redactor(entry.body),
+                projects=self._project_names(entry.projects),
+                skills=tuple(e.skill.name for e in entry.evidence),
+                tags=tuple(t.name for t in entry.tags),
+            )
+            loaded.append(
+                (entry, view, self._evidence(entry.evidence, "entry", entry.id, entry.date))
+            )
+        return loaded
+
+    def _load_feedback(self) -> list[tuple[models.Feedback, FeedbackView, list[EvidenceView]]]:
+        rows = self.session.scalars(
+            select(models.Feedback)
+            .order_by(models.Feedback.date, models.Feedback.id)
+            .options(
+                selectinload(models.Feedback.person),
+                selectinload(models.Feedback.projects),
+                selectinload(models.Feedback.evidence)
+                .selectinload(models.Evidence.skill)
+                .selectinload(models.Skill.category),
+            )
+        )
+        loaded = []
+        for item in rows:
+            person = item.person
+            if item.confidential or (person and person.confidential):
+                continue
+            if not self._visible(item.projects):
+                continue
+            name = person.name if person else ""
+            view = FeedbackView(
+                id=item.id,
+                date=item.date,
+                person=self.redactor.placeholder_for(name) if self.redactor.active else name,
+                person_title=self.redactor(person.title) if person else "",
+                relationship=item.relationship_kind,
+                kind=item.kind,
+                text=self.redactor(item.text),
+                follow_up=self.redactor(item.follow_up),
+                projects=self._project_names(item.projects),
+                skills=tuple(e.skill.name for e in item.evidence),
+            )
+            loaded.append(
+                (item, view, self._evidence(item.evidence, "feedback", item.id, item.date))
+            )
+        return loaded
+
+    def _internship(self, internship: models.Internship) -> InternshipView:
+        return InternshipView(
+            id=internship.id,
+            organisation=self.redactor.placeholder_for(internship.organisation)
+            if self.redactor.active
+            else internship.organisation,
+            title=internship.title,
+            team=self.redactor(internship.team),
+            location=internship.location,
+            start_date=internship.start_date,
+            end_date=internship.end_date,
+            description=self.redactor(internship.description),
+        )
+
+    def _metric(self, metric: models.Metric) -> MetricView:
+        better = Direction(metric.better)
+        unit = metric.unit or ""
+        result = Quantity(metric.result, unit) if metric.result is not None else None
+        baseline = None
+        if metric.baseline is not None:
+            baseline = Quantity(metric.baseline, metric.baseline_unit or unit)
+        return MetricView(
+            id=metric.id,
+            name=self.redactor(metric.name),
+            baseline=baseline,
+            result=result,
+            better=better,
+            change=compute_change(baseline, result, better),
+            measured_on=metric.measured_on,
+            entry_id=metric.entry_id,
+            entry_date=metric.entry.date if metric.entry else None,
+            note=self.redactor(metric.note),
+        )
+
+    def _project(self, project: models.Project) -> ProjectView:
+        entries = self.entries_by_project.get(project.id, [])
+        feedback = self.feedback_by_project.get(project.id, [])
+        evidence = self._evidence(project.evidence, "project", project.id, project.start_date)
+        for _, found in (*entries, *feedback):
+            evidence.extend(found)
+        text = self.redactor
+        return ProjectView(
+            id=project.id,
+            name=text(project.name),
+            summary=text(project.summary),
+            context=text(project.context),
+            problem=text(project.problem),
+            role=text(project.role),
+            approach=text(project.approach),
+            outcome=text(project.outcome),
+            expected_result=text(project.expected_result),
+            learnings=text(project.learnings),
+            status=project.status,
+            start_date=project.start_date,
+            end_date=project.end_date,
+            internship=self._internship(project.internship) if project.internship else None,
+            metrics=tuple(self._metric(m) for m in project.metrics if not m.confidential),
+            evidence=tuple(evidence),
+            feedback=tuple(v for v, _ in feedback),
+            entries=tuple(v for v, _ in entries),
+            bullet_edits=tuple(
+                BulletEdit(b.id, b.position, text(b.text), b.pinned) for b in project.bullets
+            ),
+        )
+
+    def _choose(self, names: Sequence[str], include_empty: bool) -> list[models.Project]:
+        if names:
+            chosen = []
+            for name in names:
+                project = project_by_name(self.session, name)
+                if project.confidential:
+                    raise ValidationError(
+                        f"project {project.name!r} is confidential and is never exported", "project"
+                    )
+                if project not in chosen:
+                    chosen.append(project)
+            order = {p.id: i for i, p in enumerate(self.projects)}
+            return sorted(chosen, key=lambda p: order[p.id])
+        visible = [p for p in self.projects if not p.confidential]
+        return visible if include_empty else [p for p in visible if self._has_content(p)]
+
+    def _has_content(self, project: models.Project) -> bool:
+        texts = (project.summary, project.role, project.problem, project.outcome)
+        return any(t.strip() for t in texts) or bool(project.metrics) or bool(project.entries)
+
+    def build(self, names: Sequence[str], include_empty: bool) -> CareerSnapshot:
+        projects = tuple(self._project(p) for p in self._choose(names, include_empty))
+        internship_rows = self.session.scalars(
+            select(models.Internship).order_by(models.Internship.start_date)
+        )
+        profile = ProfileRecord.of(self.session.get(models.Profile, 1))
+        return CareerSnapshot(
+            profile=profile,
+            internships=tuple(self._internship(i) for i in internship_rows),
+            projects=projects,
+            skills=self._skills(projects),
+            feedback=tuple(v for _, v, _ in self.feedback),
+            entries=tuple(v for _, v, _ in self.entries),
+            redacted=self.redactor.active,
+            redactor=self.redactor,
+        )
+
+    def _skills(self, projects: Sequence[ProjectView]) -> tuple[SkillView, ...]:
+        by_skill: dict[str, list[EvidenceView]] = {}
+        seen: set[tuple[str, str, int]] = set()
+        sources = [ev for _, _, found in (*self.entries, *self.feedback) for ev in found]
+        sources += [ev for p in projects for ev in p.evidence]
+        for evidence in sources:
+            key = (evidence.skill, evidence.source, evidence.source_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            by_skill.setdefault(evidence.skill, []).append(evidence)
+        views = [
+            SkillView(name, found[0].category, tuple(found)) for name, found in by_skill.items()
+        ]
+        return tuple(sorted(views, key=lambda s: (-len(s.evidence), s.name)))

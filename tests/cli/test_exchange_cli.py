@@ -1,0 +1,149 @@
+"""``pmjournal export`` and ``import`` as a user runs them: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.storage.database import open_journal
+
+
+def pmjournal(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PMJOURNAL_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-m", "pmjournal", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+
+
+def refused(result: subprocess.CompletedProcess[str]) -> str:
+    """The one stderr line of an exit-2 refusal."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    folder = tmp_path / "source"
+    journal = open_journal(folder)
+    add_entry(journal, EntryDraft(text="Ran 5 interviews 😀", skills=["User research"]))
+    add_entry(journal, EntryDraft(text="Weekly notes", tags=["weekly"]))
+    journal.close()
+    return folder
+
+
+@pytest.fixture
+def exported(source: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "journal.json"
+    result = pmjournal(source, "export", "--format", "json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == [
+        f"Exported 5 skill categories, 21 skills, 1 tag, 2 entries, 1 evidence to {out}"
+    ]
+    return out
+
+
+def without_stamp(path: Path) -> dict[str, object]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    del document["exported_at"]
+    return document
+
+
+def test_export_import_export_round_trips(exported: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    result = pmjournal(target, "import", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"Imported 5 skill categories, 21 skills, 1 tag, 2 entries, 1 evidence "
+        f"from {exported} into {target}\n"
+    )
+    again = tmp_path / "again.json"
+    assert pmjournal(target, "export", "--format", "json", "--out", str(again)).returncode == 0
+    assert without_stamp(again) == without_stamp(exported)
+
+
+def test_import_into_a_non_empty_journal_is_refused(exported: Path, source: Path) -> None:
+    before = (source / "journal.sqlite3").read_bytes()
+    line = refused(pmjournal(source, "import", str(exported)))
+    assert line == (
+        "pmjournal: journal: the journal is not empty; "
+        "import into a new --data-dir or restore a backup"
+    )
+    assert (source / "journal.sqlite3").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"format": "pmjournal", "version": 1,', "not valid JSON: Expecting property name"),
+        ('{"format": "pmjournal", "version": 2}', "version: this export is format version 2"),
+        ('{"format": "other", "version": 1}', "format: not a pmjournal export"),
+    ],
+    ids=["malformed", "newer version", "other format"],
+)
+def test_bad_files_exit_2_and_create_nothing(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    target = tmp_path / "target"
+    line = refused(pmjournal(target, "import", str(path)))
+    assert expected in line
+    assert not target.exists()
+
+
+def test_a_bad_field_is_named_by_its_path(exported: Path, tmp_path: Path) -> None:
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    document["entries"][1]["date"] = "2026-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    target = tmp_path / "target"
+    line = refused(pmjournal(target, "import", str(bad)))
+    assert line == (
+        "pmjournal: entries[1].date: '2026-02-30' is not a valid date (expected YYYY-MM-DD)"
+    )
+    assert not target.exists()
+
+
+def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    assert refused(pmjournal(tmp_path / "d", "import", str(missing))) == (
+        f"pmjournal: {missing}: no such file"
+    )
+
+
+def test_markdown_export_writes_a_folder_and_refuses_a_full_one(
+    source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "notes"
+    result = pmjournal(source, "export", "--format", "markdown", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Wrote 3 Markdown files to {out}\n"
+    assert (out / "index.md").is_file()
+    assert len(list((out / "entries").glob("*.md"))) == 2
+    line = refused(pmjournal(source, "export", "--format", "markdown", "--out", str(out)))
+    assert line == f"pmjournal: out: {out} is not empty; give a new or empty folder"
+
+
+def test_json_export_to_a_folder_or_missing_folder_is_refused(source: Path, tmp_path: Path) -> None:
+    line = refused(pmjournal(source, "export", "--format", "json", "--out", str(tmp_path)))
+    assert "is a folder" in line
+    missing = tmp_path / "missing" / "journal.json"
+    line = refused(pmjournal(source, "export", "--format", "json", "--out", str(missing)))
+    assert line == f"pmjournal: out: {missing.parent}: no such folder"
+
+
+def test_an_unknown_format_is_a_usage_error(source: Path, tmp_path: Path) -> None:
+    result = pmjournal(source, "export", "--format", "xml", "--out", str(tmp_path / "x"))
+    assert result.returncode == 2
+    assert "'xml' is not one of 'json', 'markdown'" in result.stderr

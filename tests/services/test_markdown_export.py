@@ -1,0 +1,213 @@
+"""The Markdown export: a file per entry and project, safe names, front matter any reader takes."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.markdown_export import export_markdown, render_files, slugify
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+SAFE_PATH = re.compile(
+    r"^(index|entries/\d{4}-\d{2}-\d{2}-\d+(-[a-z0-9-]+)?|projects/[a-z0-9-]+)\.md$"
+)
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """Parse the front matter as JSON values, which is how it is written (JSON is YAML)."""
+    assert text.startswith("---\n")
+    block, _, _ = text[4:].partition("\n---\n")
+    values = {}
+    for line in block.split("\n"):
+        key, _, value = line.partition(": ")
+        values[key] = json.loads(value)
+    return values
+
+
+@pytest.fixture
+def journal_with_work(journal: Journal) -> Journal:
+    with journal.transaction() as session:
+        internship = models.Internship(
+            organisation="Acme", title="Product intern", start_date=date(2026, 6, 1)
+        )
+        checkout = models.Project(
+            name="Checkout | Flow",
+            internship=internship,
+            summary="Fewer people give up at payment.",
+            problem="Drop-off at step 2",
+            role="I ran the research.",
+            status="shipped",
+        )
+        session.add_all(
+            [
+                checkout,
+                models.Project(name="Secret merger", confidential=True, status="active"),
+                models.Project(name="Con", status="planned"),
+                models.Metric(
+                    project=checkout, name="Conversion", baseline=42, result=31, unit="%"
+                ),
+                models.Metric(project=checkout, name="Hidden", result=3, confidential=True),
+            ]
+        )
+    add_entry(
+        journal,
+        EntryDraft(
+            text="Ran 5 interviews\n\nAdmins got stuck.",
+            day=date(2026, 6, 9),
+            title='Week 2: "SSO" \u2028 and Ünïcödé',
+            projects=["Checkout | Flow"],
+            skills=["User research"],
+            tags=["discovery"],
+        ),
+    )
+    add_entry(journal, EntryDraft(text="Only secret work", projects=["Secret merger"]))
+    add_entry(journal, EntryDraft(text="😀 no title, no project", day=date(2026, 6, 10)))
+    return journal
+
+
+def test_one_file_per_visible_entry_and_project_plus_an_index(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    out = tmp_path / "notes"
+    written = export_markdown(journal_with_work, out)
+    files = sorted(str(p.relative_to(out).as_posix()) for p in out.rglob("*") if p.is_file())
+    assert written == len(files) == 5
+    assert files == [
+        "entries/2026-06-09-1-week-2-sso-and-unicode.md",
+        "entries/2026-06-10-3-no-title-no-project.md",
+        "index.md",
+        "projects/checkout-flow.md",
+        "projects/con-3.md",
+    ]
+    assert all(SAFE_PATH.match(f) for f in files)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging left"
+
+
+def test_entry_front_matter_and_body(journal_with_work: Journal, tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    text = (out / "entries/2026-06-09-1-week-2-sso-and-unicode.md").read_text(encoding="utf-8")
+    assert front_matter(text) == {
+        "id": 1,
+        "date": "2026-06-09",
+        "kind": "daily",
+        "title": 'Week 2: "SSO" \u2028 and Ünïcödé',
+        "projects": ["Checkout | Flow"],
+        "skills": ["User research"],
+        "tags": ["discovery"],
+    }
+    assert "\u2028" not in text, "YAML reads U+2028 as a line break, so it is escaped"
+    assert text.endswith("\n---\n\nRan 5 interviews\n\nAdmins got stuck.\n")
+
+
+def test_project_page_has_sections_and_a_computed_metrics_table(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    text = (out / "projects/checkout-flow.md").read_text(encoding="utf-8")
+    front = front_matter(text)
+    assert front["name"] == "Checkout | Flow"
+    assert front["internship"] == "Product intern, Acme"
+    assert front["status"] == "shipped"
+    assert "# Checkout | Flow\n\nFewer people give up at payment." in text
+    assert "## Problem\n\nDrop-off at step 2" in text
+    assert "## My role\n\nI ran the research." in text
+    assert "## Context" not in text, "empty sections are left out"
+    assert "| Conversion | 42% → 31% (−26%) |  |  |" in text
+    assert "Hidden" not in text, "confidential metrics are left out"
+    assert "(../entries/2026-06-09-1-week-2-sso-and-unicode.md)" in text
+
+
+def test_confidential_projects_and_their_entries_are_left_out(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+    assert "Secret merger" not in everything
+    assert "Only secret work" not in everything
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "Left out as confidential: 1 project(s) and 1 entry(ies)" in index
+    assert "[Checkout | Flow](projects/checkout-flow.md) — shipped" in index
+
+
+def test_an_existing_empty_folder_is_used_and_a_non_empty_one_refused(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert export_markdown(journal_with_work, empty) == 5
+    with pytest.raises(ValidationError, match="not empty") as raised:
+        export_markdown(journal_with_work, empty)
+    assert raised.value.field == "out"
+    a_file = tmp_path / "file.md"
+    a_file.write_text("x")
+    with pytest.raises(ValidationError, match="is a file"):
+        export_markdown(journal_with_work, a_file)
+    assert a_file.read_text() == "x"
+
+
+def test_an_empty_journal_gives_just_the_index(journal: Journal, tmp_path: Path) -> None:
+    assert export_markdown(journal, tmp_path / "notes") == 1
+    assert (tmp_path / "notes" / "index.md").read_text(encoding="utf-8") == "# Journal\n"
+
+
+def test_slugs_are_ascii_words() -> None:
+    assert slugify("Crème brûlée: A/B test #2!") == "creme-brulee-a-b-test-2"
+    assert slugify("שלום 😀") == ""
+    assert len(slugify("word " * 40)) <= 60
+
+
+@settings(max_examples=30, deadline=None)
+@given(names=st.lists(st.text(min_size=1, max_size=30), max_size=8, unique_by=str.lower))
+def test_project_files_never_collide_and_are_safe(names: list[str]) -> None:
+    document: dict[str, Any] = {
+        "profile": {"name": "", "headline": ""},
+        "skills": [],
+        "tags": [],
+        "internships": [],
+        "entries": [],
+        "evidence": [],
+        "metrics": [],
+        "projects": [
+            {
+                "id": index,
+                "name": name,
+                "internship_id": None,
+                "status": "active",
+                "start_date": None,
+                "end_date": None,
+                "confidential": False,
+                **dict.fromkeys(
+                    (
+                        "summary",
+                        "context",
+                        "problem",
+                        "role",
+                        "approach",
+                        "outcome",
+                        "expected_result",
+                        "learnings",
+                    ),
+                    "",
+                ),
+            }
+            for index, name in enumerate(names, start=1)
+        ],
+    }
+    files = render_files(document)
+    assert len(files) == len(names) + 1
+    assert all(SAFE_PATH.match(path) for path in files)
+    reserved = {"con", "prn", "aux", "nul", "com1", "lpt1"}
+    assert not {Path(path).stem for path in files} & reserved

@@ -1,0 +1,121 @@
+"""The export rules every output relies on: confidential never leaves, redaction replaces names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.snapshot import load_snapshot
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+
+@pytest.fixture
+def journal_with_secrets(journal: Journal) -> Journal:
+    """Two projects at Northwind, one confidential, with feedback from named people."""
+    with journal.transaction() as session:
+        skill = session.query(models.Skill).filter_by(name="User research").one()
+        internship = models.Internship(
+            organisation="Northwind Labs", title="PM Intern", start_date=date(2026, 6, 1)
+        )
+        dana = models.Person(name="Dana Whitfield", relationship_kind="mentor")
+        secret_person = models.Person(
+            name="Quinn Hale", relationship_kind="peer", confidential=True
+        )
+        public = models.Project(
+            name="Onboarding checklist",
+            internship=internship,
+            role="I ran the interviews at Northwind Labs with Dana.",
+            problem="New teams stalled in week one.",
+            outcome="Shipped to all new accounts.",
+            start_date=date(2026, 6, 2),
+        )
+        secret = models.Project(
+            name="Project Falcon", internship=internship, confidential=True, role="I sized it."
+        )
+        public.metrics = [
+            models.Metric(name="Activation", baseline=42, result=58, unit="%", better="higher"),
+            models.Metric(name="Revenue at risk", baseline=1, result=2, confidential=True),
+        ]
+        secret.metrics = [models.Metric(name="Falcon revenue", baseline=10, result=20)]
+        entry = models.Entry(
+            date=date(2026, 6, 3), body="Interviewed five admins with Dana.", projects=[public]
+        )
+        entry.evidence = [models.Evidence(skill=skill, note="five interviews")]
+        hidden_entry = models.Entry(date=date(2026, 6, 4), body="Falcon pricing", projects=[secret])
+        praise = models.Feedback(
+            date=date(2026, 6, 10),
+            person=dana,
+            relationship_kind="mentor",
+            text="Dana: crisp.",
+            projects=[public],
+        )
+        private = models.Feedback(
+            date=date(2026, 6, 11),
+            person=dana,
+            text="Private note",
+            confidential=True,
+            projects=[public],
+        )
+        from_secret_person = models.Feedback(
+            date=date(2026, 6, 12), person=secret_person, text="Quinn's words", projects=[public]
+        )
+        about_secret = models.Feedback(
+            date=date(2026, 6, 13), person=dana, text="Falcon was bold", projects=[secret]
+        )
+        session.add_all(
+            [public, secret, entry, hidden_entry, praise, private, from_secret_person, about_secret]
+        )
+    return journal
+
+
+def test_confidential_projects_metrics_and_feedback_are_left_out(journal_with_secrets: Journal):
+    snapshot = load_snapshot(journal_with_secrets)
+
+    assert [p.name for p in snapshot.projects] == ["Onboarding checklist"]
+    project = snapshot.projects[0]
+    assert [m.name for m in project.metrics] == ["Activation"]
+    assert project.metrics[0].text == "42% → 58% (+38%)"
+    assert [f.text for f in project.feedback] == ["Dana: crisp."]
+    assert [f.text for f in snapshot.feedback] == ["Dana: crisp."]
+    assert [e.body for e in snapshot.entries] == ["Interviewed five admins with Dana."]
+    assert project.skills == (("User research", 1),)
+
+
+def test_naming_a_confidential_project_is_refused(journal_with_secrets: Journal):
+    with pytest.raises(ValidationError, match="confidential") as raised:
+        load_snapshot(journal_with_secrets, project_names=["project falcon"])
+    assert raised.value.field == "project"
+
+
+def test_an_unknown_project_name_suggests_the_right_one(journal_with_secrets: Journal):
+    with pytest.raises(ValidationError, match="Onboarding checklist"):
+        load_snapshot(journal_with_secrets, project_names=["Onboarding checklst"])
+
+
+def test_redaction_replaces_organisation_and_people_names(journal_with_secrets: Journal):
+    snapshot = load_snapshot(journal_with_secrets, redact=True)
+
+    project = snapshot.projects[0]
+    assert project.role == "I ran the interviews at Company A with my mentor."
+    assert project.internship is not None and project.internship.organisation == "Company A"
+    assert project.feedback[0].person == "my mentor"
+    assert project.feedback[0].text == "My mentor: crisp."
+    assert snapshot.entries[0].body == "Interviewed five admins with my mentor."
+    assert snapshot.internships[0].organisation == "Company A"
+
+
+def test_a_project_without_role_or_result_names_what_is_missing(journal: Journal):
+    with journal.transaction() as session:
+        session.add(models.Project(name="Half done", summary="Some notes"))
+    project = load_snapshot(journal).projects[0]
+    assert project.missing == ("role", "result", "problem")
+
+
+def test_projects_without_content_are_skipped_unless_asked_for(journal: Journal):
+    with journal.transaction() as session:
+        session.add(models.Project(name="Empty shell"))
+    assert load_snapshot(journal).projects == ()
+    assert [p.name for p in load_snapshot(journal, include_empty=True).projects] == ["Empty shell"]
