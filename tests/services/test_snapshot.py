@@ -119,3 +119,22 @@ def test_projects_without_content_are_skipped_unless_asked_for(journal: Journal)
         session.add(models.Project(name="Empty shell"))
     assert load_snapshot(journal).projects == ()
     assert [p.name for p in load_snapshot(journal, include_empty=True).projects] == ["Empty shell"]
+
+
+def test_confidential_names_are_replaced_even_without_redact(journal_with_secrets: Journal):
+    with journal_with_secrets.transaction() as session:
+        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
+        secret = session.query(models.Project).filter_by(name="Project Falcon").one()
+        session.add(
+            models.Entry(
+                date=date(2026, 6, 20),
+                body="Paired with Quinn; Project Falcon slipped, checklist shipped.",
+                projects=[public, secret],
+            )
+        )
+    snapshot = load_snapshot(journal_with_secrets)
+
+    shared = snapshot.entries[-1]
+    assert shared.projects == ("Onboarding checklist",)
+    assert shared.body == "Paired with a peer; a confidential project slipped, checklist shipped."
+    assert "Dana" in snapshot.projects[0].role

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ def _open_desktop_app(ctx: click.Context) -> None:
 )
 @click.version_option(__version__, prog_name="pmjournal")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """pmjournal: record your internship, compile your portfolio.
 
     With no command, opens the desktop app.
@@ -118,3 +119,20 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     ctx.obj["data_dir"] = data_dir or default_data_dir()
     if ctx.invoked_subcommand is None:
         _open_desktop_app(ctx)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``pmjournal`` entry point; click's usage errors become one line on stderr, too."""
+    try:
+        result = cli.main(args=argv, prog_name="pmjournal", standalone_mode=False)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx else "pmjournal"
+        click.echo(f"{where}: {error.format_message()} (see {where} --help)", err=True)
+        sys.exit(2)
+    except click.ClickException as error:
+        click.echo(f"pmjournal: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("pmjournal: aborted", err=True)
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -19,6 +19,7 @@ PLACEHOLDER_BY_RELATIONSHIP = {
     "stakeholder": "a stakeholder",
 }
 DEFAULT_PERSON_PLACEHOLDER = "a colleague"
+CONFIDENTIAL_PROJECT_PLACEHOLDER = "a confidential project"
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,20 @@ def _company_label(index: int) -> str:
     return "Company " + (letters[index] if index < len(letters) else str(index + 1))
 
 
-def build_redactor(organisations: Iterable[str], people: Iterable[tuple[str, str]]) -> Redactor:
-    """A redactor for these organisations and (name, relationship) people.
+def build_redactor(
+    organisations: Iterable[str],
+    people: Iterable[tuple[str, str]],
+    confidential_projects: Iterable[str] = (),
+) -> Redactor:
+    """A redactor for these organisations, (name, relationship) people and project names.
 
     Organisations become "Company A", "Company B"…; people become their relationship ("my
     mentor"), and their first names are replaced too, since notes mostly use first names.
     """
     pairs: dict[str, str] = {}
+    for project in confidential_projects:
+        if project.strip():
+            pairs.setdefault(project.strip().casefold(), CONFIDENTIAL_PROJECT_PLACEHOLDER)
     for index, organisation in enumerate(
         dict.fromkeys(o.strip() for o in organisations if o.strip())
     ):

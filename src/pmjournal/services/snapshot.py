@@ -181,6 +181,7 @@ class _Builder:
 
     def __init__(self, session: Session, redact: bool) -> None:
         self.session = session
+        self.redact = redact
         self.projects = list(
             session.scalars(
                 select(models.Project)
@@ -196,7 +197,7 @@ class _Builder:
             )
         )
         self.hidden_projects = {p.id for p in self.projects if p.confidential}
-        self.redactor = self._redactor() if redact else Redactor()
+        self.redactor = self._redactor(redact)
         self.entries = self._load_entries()
         self.feedback = self._load_feedback()
         self.entries_by_project = self._by_project(self.entries)
@@ -212,11 +213,21 @@ class _Builder:
                 index.setdefault(project.id, []).append((view, evidence))
         return index
 
-    def _redactor(self) -> Redactor:
-        organisations = [i.organisation for i in self.session.scalars(select(models.Internship))]
+    def _redactor(self, redact: bool) -> Redactor:
+        """Confidential project and people names are always replaced; ``redact`` adds the rest.
+
+        An entry linked to a public and a confidential project is exported, and its text may
+        name the confidential one, so removing records alone would not keep the secret.
+        """
         people = list(self.session.scalars(select(models.Person)))
+        secret_projects = [p.name for p in self.projects if p.confidential]
+        if not redact:
+            secret_people = [(p.name, p.relationship_kind) for p in people if p.confidential]
+            return build_redactor((), secret_people, secret_projects)
+        organisations = [i.organisation for i in self.session.scalars(select(models.Internship))]
         organisations += [p.organisation for p in people]
-        return build_redactor(organisations, [(p.name, p.relationship_kind) for p in people])
+        everyone = [(p.name, p.relationship_kind) for p in people]
+        return build_redactor(organisations, everyone, secret_projects)
 
     def _visible(self, projects: Sequence[models.Project]) -> bool:
         """Linked only to confidential projects means hidden; no project at all is fine."""
@@ -294,7 +305,7 @@ class _Builder:
             view = FeedbackView(
                 id=item.id,
                 date=item.date,
-                person=self.redactor.placeholder_for(name) if self.redactor.active else name,
+                person=self.redactor.placeholder_for(name),
                 person_title=self.redactor(person.title) if person else "",
                 relationship=item.relationship_kind,
                 kind=item.kind,
@@ -311,9 +322,7 @@ class _Builder:
     def _internship(self, internship: models.Internship) -> InternshipView:
         return InternshipView(
             id=internship.id,
-            organisation=self.redactor.placeholder_for(internship.organisation)
-            if self.redactor.active
-            else internship.organisation,
+            organisation=self.redactor.placeholder_for(internship.organisation),
             title=internship.title,
             team=self.redactor(internship.team),
             location=internship.location,
@@ -406,7 +415,7 @@ class _Builder:
             skills=self._skills(projects),
             feedback=tuple(v for _, v, _ in self.feedback),
             entries=tuple(v for _, v, _ in self.entries),
-            redacted=self.redactor.active,
+            redacted=self.redact,
             redactor=self.redactor,
         )
 
