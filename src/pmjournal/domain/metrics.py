@@ -6,6 +6,7 @@ bullets, stories) formats it through here: "42% → 31% (−26%)", "3.2 s → 1.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pmjournal.domain.vocab import Direction
@@ -76,10 +77,14 @@ def compute_change(
     if baseline is None or result is None:
         return MetricChange(baseline, result, None, None, None)
     base_value = _convert(baseline, result.unit)
-    if base_value is None:
+    if base_value is None or not math.isfinite(base_value):
         return MetricChange(baseline, result, None, None, None)
     absolute = result.value - base_value
+    if not math.isfinite(absolute):
+        return MetricChange(baseline, result, None, None, None)
     percent = None if base_value == 0 else absolute / abs(base_value) * 100.0
+    if percent is not None and not math.isfinite(percent):
+        percent = None
     if absolute == 0:
         improved: bool | None = None
     else:
@@ -114,10 +119,14 @@ def _signed(text: str, negative: bool, ascii_only: bool) -> str:
 
 
 def format_percent(percent: float, ascii_only: bool = False) -> str:
-    """A rounded, signed percentage: +4.3%, −26%, +120%."""
+    """A rounded, signed percentage: +4.3%, −26%, +120%; ±0% for none, −<0.1% for a sliver."""
     magnitude = abs(percent)
+    if magnitude == 0:
+        return "±0%"
+    if magnitude < 0.05:
+        return _signed("<0.1%", percent < 0, ascii_only)
     rounded = f"{magnitude:.0f}" if magnitude >= 10 else format_number(round(magnitude, 1))
-    return _signed(f"{rounded}%", percent < 0 and rounded not in {"0", "0.0"}, ascii_only)
+    return _signed(f"{rounded}%", percent < 0, ascii_only)
 
 
 def format_absolute(change: MetricChange, ascii_only: bool = False) -> str:

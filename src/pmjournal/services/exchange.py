@@ -117,23 +117,12 @@ def build_document(journal: Journal, exported_at: datetime | None = None) -> dic
         "exported_at": moment.isoformat(),
     }
     with journal.reading() as session:
-        _read_snapshot(session)
         profile = session.get(models.Profile, PROFILE_ID)
         record = ProfileRecord.of(profile)
         document["profile"] = {f.key: to_json(f, getattr(record, f.attr)) for f in PROFILE}
         for collection in COLLECTIONS:
             document[collection.key] = _export_collection(session, collection)
     return document
-
-
-def _read_snapshot(session: Session) -> None:
-    """Begin a read transaction, so that every table is read from one snapshot.
-
-    Otherwise a write by another process mid-export could leave a link pointing at a record the
-    document lacks. The sqlite3 driver opens no transaction for SELECTs, so it is begun by hand;
-    closing the session rolls it back.
-    """
-    session.connection().exec_driver_sql("BEGIN")
 
 
 def _export_collection(session: Session, collection: Collection) -> list[dict[str, Any]]:

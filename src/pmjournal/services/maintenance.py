@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from pmjournal.domain.errors import JournalRefusedError, ValidationError
@@ -38,9 +37,12 @@ COUNTED_TABLES = (
 
 def backup_now(journal: Journal, out: Path | None = None) -> Path:
     """A consistent copy of the live journal; by default into the backups folder."""
-    target = out or journal.backup_dir / backup.timestamped_name("manual")
-    if target.exists() and target.is_dir():
-        target = target / backup.timestamped_name("journal")
+    if out is None:
+        target = backup.timestamped_path(journal.backup_dir, "manual")
+    elif out.is_dir():
+        target = backup.timestamped_path(out, "journal")
+    else:
+        target = out
     return backup.copy_database(journal.path, target)
 
 
@@ -50,6 +52,7 @@ def check_database(path: Path) -> CheckReport:
     problems: list[str] = []
     if revision != migrate.HEAD:
         problems.append(f"schema revision is {revision}, expected {migrate.HEAD}")
+    counts: dict[str, int] = {}
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
@@ -65,6 +68,8 @@ def check_database(path: Path) -> CheckReport:
         sources = sum(counts[t] for t in ("entries", "projects", "feedback"))
         if indexed != sources:
             problems.append(f"search index holds {indexed} rows for {sources} records")
+    except sqlite3.DatabaseError as error:
+        problems.append(f"integrity: {error}")
     finally:
         connection.close()
     return CheckReport(revision, tuple(problems), counts)
@@ -90,9 +95,8 @@ def restore(data_dir: Path, source: Path) -> Path | None:
     live = Path(data_dir) / DB_FILENAME
     kept = None
     if live.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup.copy_database(
-            live, live.parent / "backups" / f"before-restore-{stamp}.sqlite3"
+            live, backup.timestamped_path(live.parent / "backups", "before-restore")
         )
     live.parent.mkdir(parents=True, exist_ok=True)
     backup.restore_database(source, live)

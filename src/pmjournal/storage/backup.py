@@ -47,22 +47,45 @@ def restore_database(source: Path, live: Path) -> None:
         src.close()
 
 
-def timestamped_name(prefix: str, now: datetime | None = None) -> str:
+def timestamped_path(folder: Path, prefix: str, now: datetime | None = None) -> Path:
+    """A new file name in ``folder`` for a backup made now; never one that exists already."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"{prefix}-{stamp}.sqlite3"
+    candidate = folder / f"{prefix}-{stamp}.sqlite3"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{prefix}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    return candidate
+
+
+def is_healthy(path: Path) -> bool:
+    """SQLite's quick check; a damaged journal must not push good backups out of rotation."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
 
 
 def rotate(path: Path, backup_dir: Path, today: date) -> list[Path]:
     """Make today's and this week's backup if missing, then prune old ones.
 
-    Returns the backups written (usually none: only the first open of a day writes one).
+    Returns the backups written (usually none: only the first open of a day writes one). A
+    journal that fails the quick check is not copied, so the good backups stay.
     """
     written: list[Path] = []
     daily = backup_dir / "daily" / f"journal-{today.isoformat()}.sqlite3"
-    if not daily.exists():
-        written.append(copy_database(path, daily))
     year, week, _ = today.isocalendar()
     weekly = backup_dir / "weekly" / f"journal-{year}-W{week:02d}.sqlite3"
+    if daily.exists() and weekly.exists():
+        return written
+    if not is_healthy(path):
+        return written
+    if not daily.exists():
+        written.append(copy_database(path, daily))
     if not weekly.exists():
         written.append(copy_database(path, weekly))
     _prune(daily.parent, KEEP_DAILY)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pmjournal.storage import backup, migrate
@@ -31,11 +31,25 @@ def apply_pragmas(connection: sqlite3.Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    """An engine whose transactions are real SQLite transactions, DDL included.
+
+    Python's sqlite3 driver does not open a transaction before CREATE or ALTER, so a migration
+    killed half-way would leave half a schema; we turn its handling off and emit BEGIN
+    ourselves (the recipe in SQLAlchemy's pysqlite notes). Connections with the execution
+    option ``write=True`` take the write lock at once with BEGIN IMMEDIATE, so a write never
+    fails half-way on a lock another writer holds.
+    """
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -48,9 +62,13 @@ class Journal:
     engine: Engine
     migrated_from: str | None = None
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _writers: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            self.engine.execution_options(write=True), expire_on_commit=False
+        )
 
     @property
     def path(self) -> Path:
@@ -67,12 +85,16 @@ class Journal:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        with self._sessions.begin() as session:
+        with self._writers.begin() as session:
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries only; nothing it does is committed."""
+        """A session for queries only; nothing it does is committed.
+
+        Its queries share one transaction, so they all see the same snapshot of the file even
+        while another process writes (an export never mixes two states of the journal).
+        """
         with self._sessions() as session:
             yield session
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -81,12 +80,9 @@ def ensure_current(path: Path, backup_dir: Path) -> MigrationOutcome:
 
 
 def _copy_before_migration(path: Path, backup_dir: Path, revision: str) -> Path:
-    from pmjournal.storage.backup import copy_database
+    from pmjournal.storage.backup import copy_database, timestamped_path
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"before-migration-{revision}-{stamp}.sqlite3"
-    copy_database(path, target)
-    return target
+    return copy_database(path, timestamped_path(backup_dir, f"before-migration-{revision}"))
 
 
 def upgrade(path: Path, revision: str = "head") -> None:
@@ -101,7 +97,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
         with as_file(files("pmjournal.migrations")) as script_location:
             config = Config()
             config.set_main_option("script_location", str(script_location))
-            with engine.begin() as connection:
+            with engine.execution_options(write=True).begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
     finally:

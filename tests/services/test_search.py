@@ -1,0 +1,192 @@
+"""Full-text search: ranking, prefixes, what users type, and an index that follows every change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.entries import EntryDraft, add_entry, delete_entry, update_entry
+from pmjournal.services.search import search_journal
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+from pmjournal.storage.search import MARK_END, MARK_START
+
+FILLER = (
+    "Spent the morning on the quarterly planning document, met the design lead about the new "
+    "settings screen, answered support questions, reviewed the analytics dashboard for the "
+    "checkout funnel, wrote meeting notes and sent them to the team before lunch."
+)
+
+
+def found(journal: Journal, query: str) -> list[tuple[str, int]]:
+    return [(hit.kind, hit.id) for hit in search_journal(journal, query)]
+
+
+def test_the_better_match_comes_first(journal: Journal) -> None:
+    weak = add_entry(journal, EntryDraft(text=f"{FILLER} Also glanced at the roadmap."))
+    strong = add_entry(
+        journal, EntryDraft(text="Roadmap review: roadmap risks and roadmap owners agreed.")
+    )
+    assert found(journal, "roadmap") == [("entry", strong.id), ("entry", weak.id)]
+
+
+def test_a_title_match_outranks_a_passing_mention(journal: Journal) -> None:
+    mention = add_entry(journal, EntryDraft(text=f"{FILLER} Pricing came up once."))
+    titled = add_entry(journal, EntryDraft(title="Pricing", text=FILLER))
+    assert found(journal, "pricing")[0] == ("entry", titled.id)
+    assert ("entry", mention.id) in found(journal, "pricing")
+
+
+def test_every_word_must_match(journal: Journal) -> None:
+    both = add_entry(journal, EntryDraft(text="Roadmap risks reviewed"))
+    add_entry(journal, EntryDraft(text="Roadmap owners named"))
+    assert found(journal, "roadmap risks") == [("entry", both.id)]
+
+
+def test_words_match_as_prefixes(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="Interviewed five customers"))
+    assert found(journal, "interv") == [("entry", entry.id)]
+    assert found(journal, "cust interv") == [("entry", entry.id)]
+    assert found(journal, "viewed") == []
+
+
+def test_case_and_accents_do_not_matter(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="Naïve pricing chat at the Café"))
+    assert found(journal, "CAFE naive") == [("entry", entry.id)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"foo" OR -bar (',
+        "NEAR(a b)",
+        "title:secret",
+        "a AND OR NOT b",
+        "'; DROP TABLE entries; --",
+        "^start",
+        '"unbalanced',
+        "{title body}: x",
+        "x* + y",
+        "c++ / c#",
+        "50% → 60%",
+        "AND",
+        "NOT",
+    ],
+)
+def test_operators_and_punctuation_in_a_query_never_fail(journal: Journal, query: str) -> None:
+    add_entry(journal, EntryDraft(text="something searchable"))
+    assert isinstance(search_journal(journal, query), list)
+    assert found(journal, "searchable") != []
+
+
+def test_operator_words_are_searched_as_words(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="foo orange bar"))
+    add_entry(journal, EntryDraft(text="foo alone"))
+    assert found(journal, '"foo" OR -bar (') == [("entry", entry.id)]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "()", "***", '"" -'])
+def test_a_query_without_words_is_refused(journal: Journal, query: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        search_journal(journal, query)
+    assert raised.value.field == "query"
+
+
+def test_snippets_mark_the_matched_words(journal: Journal) -> None:
+    add_entry(journal, EntryDraft(text="We interviewed users about onboarding."))
+    [hit] = search_journal(journal, "interview")
+    assert f"{MARK_START}interviewed{MARK_END}" in hit.snippet
+    assert hit.highlighted("<mark>", "</mark>") == (
+        "We <mark>interviewed</mark> users about onboarding."
+    )
+
+
+def test_a_long_entry_gives_a_short_snippet_around_the_match(journal: Journal) -> None:
+    add_entry(journal, EntryDraft(text=f"{FILLER} The churn number finally moved. {FILLER}"))
+    [hit] = search_journal(journal, "churn")
+    plain = hit.highlighted("", "")
+    assert "churn number finally moved" in plain
+    assert len(plain.split()) <= 16
+    assert "…" in plain
+
+
+def test_hits_say_what_they_are_and_when(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="Launch retro notes", day=date(2026, 7, 3)))
+    with journal.transaction() as session:
+        project = models.Project(name="Launch plan", start_date=date(2026, 6, 1))
+        feedback = models.Feedback(date=date(2026, 7, 4), text="Great launch, clear comms.")
+        session.add_all([project, feedback])
+    hits = {hit.kind: hit for hit in search_journal(journal, "launch")}
+    assert (hits["entry"].id, hits["entry"].day) == (entry.id, date(2026, 7, 3))
+    assert (hits["project"].id, hits["project"].day) == (project.id, date(2026, 6, 1))
+    assert hits["project"].title == "Launch plan"
+    assert (hits["feedback"].id, hits["feedback"].day) == (feedback.id, date(2026, 7, 4))
+
+
+def test_the_number_of_hits_is_limited(journal: Journal) -> None:
+    for number in range(30):
+        add_entry(journal, EntryDraft(text=f"standup note {number}"))
+    assert len(search_journal(journal, "standup")) == 20
+    assert len(search_journal(journal, "standup", limit=5)) == 5
+
+
+def test_the_index_follows_entry_updates_and_deletes(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="Draft about churn"))
+    update_entry(journal, entry.id, EntryDraft(text="Final about retention", title="Retention"))
+    assert found(journal, "churn") == []
+    assert found(journal, "retention") == [("entry", entry.id)]
+    delete_entry(journal, entry.id)
+    assert found(journal, "retention") == []
+
+
+def test_the_index_follows_project_changes(journal: Journal) -> None:
+    with journal.transaction() as session:
+        project = models.Project(name="Checkout speed", problem="Checkout takes 40 seconds")
+        session.add(project)
+    assert found(journal, "seconds") == [("project", project.id)]
+    with journal.transaction() as session:
+        row = session.get(models.Project, project.id)
+        assert row is not None
+        row.name = "Payment latency"
+        row.problem = "Payment takes too long"
+    assert found(journal, "seconds") == []
+    assert found(journal, "latency") == [("project", project.id)]
+    with journal.transaction() as session:
+        session.delete(session.get(models.Project, project.id))
+    assert found(journal, "payment") == []
+
+
+def test_the_index_follows_feedback_changes(journal: Journal) -> None:
+    with journal.transaction() as session:
+        feedback = models.Feedback(date=date(2026, 7, 1), text="Slides were dense")
+        session.add(feedback)
+    assert found(journal, "dense") == [("feedback", feedback.id)]
+    with journal.transaction() as session:
+        row = session.get(models.Feedback, feedback.id)
+        assert row is not None
+        row.follow_up = "Cut every slide to one idea"
+    assert found(journal, "slide idea") == [("feedback", feedback.id)]
+    with journal.transaction() as session:
+        session.delete(session.get(models.Feedback, feedback.id))
+    assert found(journal, "slides") == []
+
+
+def test_ids_of_different_kinds_do_not_collide(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft(text="alpha in an entry"))
+    with journal.transaction() as session:
+        session.add(models.Project(name="Alpha project"))
+        session.add(models.Feedback(date=date(2026, 7, 1), text="alpha feedback"))
+    with journal.reading() as session:
+        project_id = session.scalar(select(models.Project.id))
+        feedback_id = session.scalar(select(models.Feedback.id))
+    assert entry.id == project_id == feedback_id == 1
+    assert sorted(found(journal, "alpha")) == [("entry", 1), ("feedback", 1), ("project", 1)]
+    delete_entry(journal, entry.id)
+    assert sorted(found(journal, "alpha")) == [("feedback", 1), ("project", 1)]
+
+
+def test_an_empty_journal_finds_nothing(journal: Journal) -> None:
+    assert search_journal(journal, "anything") == []
