@@ -66,6 +66,23 @@ def _company_label(index: int) -> str:
     return "Company " + (letters[index] if index < len(letters) else str(index + 1))
 
 
+_GENERIC_WORDS = frozenset({"the", "a", "an", "new", "big", "global", "open", "united", "first"})
+
+
+def _short_name(organisation: str) -> str | None:
+    """The first word of a multi-word name, which notes use on its own ("Quillmark").
+
+    Only a distinctive word counts: "The", "New" or "Global" alone would redact ordinary text.
+    """
+    words = organisation.split()
+    if len(words) < 2:
+        return None
+    first = words[0].strip(",.")
+    if len(first) < 4 or first.casefold() in _GENERIC_WORDS:
+        return None
+    return first
+
+
 def build_redactor(
     organisations: Iterable[str],
     people: Iterable[tuple[str, str]],
@@ -73,17 +90,21 @@ def build_redactor(
 ) -> Redactor:
     """A redactor for these organisations, (name, relationship) people and project names.
 
-    Organisations become "Company A", "Company B"…; people become their relationship ("my
-    mentor"), and their first names are replaced too, since notes mostly use first names.
+    Organisations become "Company A", "Company B"…, short forms included; people become their
+    relationship ("my mentor"), and their first names are replaced too, since notes mostly use
+    first names; confidential project names become "a confidential project".
     """
     pairs: dict[str, str] = {}
     for project in confidential_projects:
         if project.strip():
             pairs.setdefault(project.strip().casefold(), CONFIDENTIAL_PROJECT_PLACEHOLDER)
-    for index, organisation in enumerate(
-        dict.fromkeys(o.strip() for o in organisations if o.strip())
-    ):
-        pairs.setdefault(organisation.casefold(), _company_label(index))
+    distinct = dict.fromkeys(o.strip() for o in organisations if o.strip())
+    for index, organisation in enumerate(distinct):
+        label = _company_label(index)
+        pairs.setdefault(organisation.casefold(), label)
+        short = _short_name(organisation)
+        if short:
+            pairs.setdefault(short.casefold(), label)
     for name, relationship in people:
         clean = name.strip()
         if not clean:

@@ -1,0 +1,28 @@
+"""Redaction: names give way to neutral placeholders in any text, whole words only."""
+
+from __future__ import annotations
+
+from pmjournal.domain.redaction import build_redactor
+
+
+def test_organisations_people_and_their_short_forms_are_replaced() -> None:
+    redact = build_redactor(
+        ["Quillmark Analytics", "The Home Depot"], [("Dana Whitfield", "mentor")], ["Falcon"]
+    )
+    text = "Quillmark sells to The Home Depot. Dana liked Falcon; Danae did not."
+    assert redact(text) == (
+        "Company A sells to Company B. My mentor liked a confidential project; Danae did not."
+    )
+
+
+def test_generic_first_words_are_not_taken_for_a_name() -> None:
+    redact = build_redactor(["The Home Depot", "New Relic"], [])
+    assert redact("The new plan") == "The new plan"
+
+
+def test_placeholder_for_a_known_name_and_no_change_without_names() -> None:
+    redact = build_redactor(["Quillmark Analytics"], [("Sam Ortiz", "peer")])
+    assert redact.placeholder_for("sam ortiz") == "a peer"
+    assert redact.placeholder_for("Quillmark Analytics") == "Company A"
+    assert not build_redactor([], []).active
+    assert build_redactor([], [])("Quillmark") == "Quillmark"

@@ -1,0 +1,157 @@
+"""Property: for any journal, bullet generation never crashes and never invents a number.
+
+Every figure in a bullet must be one the user wrote (in a project's text or name, or a metric
+name), a recorded metric value, or a change ``domain.metrics`` computed from them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete
+
+from pmjournal.domain.bullet_lint import PLAIN_VERBS, STRONG_VERBS, WEAK_OPENERS
+from pmjournal.domain.bullet_text import clean_markdown
+from pmjournal.domain.metrics import (
+    Quantity,
+    compute_change,
+    format_absolute,
+    format_number,
+    format_percent,
+)
+from pmjournal.domain.vocab import Direction
+from pmjournal.services.bullets import load_bullets, render_markdown, render_text
+from pmjournal.services.json_resume import render_json_resume
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+UNITS = ["", "%", "s", "ms", "min", "h", "days", "$", "€", "x", "users", "tickets/week", "kb", "mb"]
+TEXT_FIELDS = ("summary", "context", "problem", "role", "approach", "outcome", "expected_result")
+
+verbs = st.sampled_from(
+    [p for _, p in STRONG_VERBS + PLAIN_VERBS] + [b for b, _ in STRONG_VERBS] + list(WEAK_OPENERS)
+)
+numbers = st.one_of(
+    st.integers(-5000, 5_000_000).map(str),
+    st.floats(-1e6, 1e6, allow_nan=False).map(lambda v: f"{v:.3g}"),
+    st.integers(1000, 9_999_999).map(lambda v: f"{v:,}"),
+)
+words = st.one_of(
+    st.sampled_from(["the", "users", "spec", "with", "my", "our", "team", "by", "using", "p75"]),
+    numbers,
+)
+clause = st.builds(
+    lambda verb, rest: " ".join([verb, *rest]), verbs, st.lists(words, min_size=0, max_size=6)
+)
+sentence = st.builds(
+    lambda subject, parts, joiner, end: subject + joiner.join(parts) + end,
+    st.sampled_from(["", "I ", "We ", "My role was to ", "As the PM intern, I ", "I was "]),
+    st.lists(clause, min_size=1, max_size=4),
+    st.sampled_from([", ", " and ", ", and ", "; ", " then "]),
+    st.sampled_from([".", "", "!", ". Then 3 more."]),
+)
+free_text = st.one_of(
+    st.just(""),
+    st.text(max_size=60),
+    st.lists(sentence, min_size=1, max_size=3).map(" ".join),
+    st.lists(sentence, min_size=1, max_size=3).map(lambda s: "\n".join(f"- **{x}**" for x in s)),
+)
+values = st.one_of(
+    st.none(),
+    st.integers(-1000, 100_000).map(float),
+    st.floats(-1e7, 1e7, allow_nan=False, allow_infinity=False),
+)
+metric = st.fixed_dictionaries(
+    {
+        "name": st.one_of(st.text(min_size=1, max_size=20), st.sampled_from(["NPS", "D7 users"])),
+        "baseline": values,
+        "result": values,
+        "unit": st.sampled_from(UNITS),
+        "baseline_unit": st.one_of(st.none(), st.sampled_from(UNITS)),
+        "better": st.sampled_from(["higher", "lower"]),
+    }
+)
+project = st.fixed_dictionaries(
+    {
+        **{field: free_text for field in TEXT_FIELDS},
+        "name": st.text(min_size=1, max_size=30).filter(str.strip),
+        "metrics": st.lists(metric, max_size=4),
+        "in_internship": st.booleans(),
+    }
+)
+
+
+def normalised(text: str) -> set[str]:
+    return {n.replace(",", "") for n in NUMBER.findall(text)}
+
+
+def allowed_numbers(projects: list[dict]) -> set[str]:
+    """Every figure the journal holds or that the metric arithmetic derives from it."""
+    found: set[str] = set()
+    for p in projects:
+        for text in (p["name"], *(p[f] for f in TEXT_FIELDS)):
+            found |= normalised(text) | normalised(clean_markdown(text))
+            found |= {n for line in text.splitlines() for n in normalised(clean_markdown(line))}
+        for m in p["metrics"]:
+            found |= normalised(m["name"])
+            result = Quantity(m["result"], m["unit"]) if m["result"] is not None else None
+            baseline = None
+            if m["baseline"] is not None:
+                baseline = Quantity(m["baseline"], m["baseline_unit"] or m["unit"])
+            for quantity in (baseline, result):
+                if quantity is not None:
+                    found |= normalised(format_number(quantity.value))
+            change = compute_change(baseline, result, Direction(m["better"]))
+            if change.percent is not None:
+                found |= normalised(format_percent(change.percent))
+            if change.absolute is not None:
+                found |= normalised(format_absolute(change))
+    return found
+
+
+def fill(journal: Journal, projects: list[dict]) -> None:
+    with journal.transaction() as session:
+        for table in (models.ResumeBullet, models.Metric, models.Project, models.Internship):
+            session.execute(delete(table))
+        internship = models.Internship(
+            organisation="Org", title="Intern", start_date=date(2026, 6, 1)
+        )
+        for index, p in enumerate(projects):
+            row = models.Project(
+                name=p["name"],
+                internship=internship if p["in_internship"] else None,
+                start_date=date(2026, 6, 1 + index),
+                **{field: p[field] for field in TEXT_FIELDS},
+            )
+            row.metrics = [
+                models.Metric(position=position, **m) for position, m in enumerate(p["metrics"])
+            ]
+            session.add(row)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(project, min_size=1, max_size=3))
+def test_bullets_never_crash_and_never_invent_a_number(journal: Journal, projects: list[dict]):
+    for index, p in enumerate(projects):
+        p["name"] = f"{p['name']} {index}"
+    fill(journal, projects)
+    allowed = allowed_numbers(projects)
+
+    for ascii_only in (False, True):
+        report = load_bullets(journal, ascii_only=ascii_only)
+        for render in (render_text, render_markdown, render_json_resume):
+            assert render(report)
+        for group in report.projects:
+            assert 1 <= len(group.bullets) <= 3
+            for bullet in group.bullets:
+                assert bullet.text.strip()
+                invented = normalised(bullet.text) - allowed
+                assert not invented, (bullet.text, invented)

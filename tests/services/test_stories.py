@@ -1,0 +1,157 @@
+"""Interview stories: one per competency the journal supports, the rest listed as gaps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from pmjournal.services.snapshot import load_snapshot
+from pmjournal.services.stories import (
+    COMPETENCIES,
+    build_stories,
+    load_stories,
+    render_markdown,
+    render_text,
+)
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+
+def supported(journal: Journal) -> set[str]:
+    """Competencies with evidence on some non-confidential project, decided from the tables."""
+    with journal.reading() as session:
+        projects = session.scalars(select(models.Project).where(~models.Project.confidential))
+        found = set()
+        for project in projects:
+            skills = {e.skill.name for e in project.evidence}
+            skills |= {e.skill.name for entry in project.entries for e in entry.evidence}
+            visible = [f for f in project.feedback if not f.confidential]
+            skills |= {e.skill.name for f in visible for e in f.evidence}
+            kinds = {f.kind for f in visible}
+            for competency in COMPETENCIES:
+                if competency.feedback_kinds:
+                    if kinds & set(competency.feedback_kinds):
+                        found.add(competency.name)
+                elif skills & set(competency.skills):
+                    found.add(competency.name)
+    return found
+
+
+def test_every_supported_competency_has_a_story_and_the_rest_are_gaps(demo_journal: Journal):
+    book = load_stories(demo_journal)
+    expected = supported(demo_journal)
+
+    told = {s.competency.name for s in book.stories}
+    assert told == expected
+    assert len(expected) >= 5
+    assert {c.name for c in book.gaps} == {c.name for c in COMPETENCIES} - expected
+    assert [c.name for c in book.gaps] == ["Handling conflict"]
+    text = render_markdown(book)
+    assert "## Gaps" in text
+    assert (
+        "Handling conflict: no story yet. Skills that would fill it: Stakeholder management" in text
+    )
+
+
+def test_each_story_is_star_and_names_its_evidence(demo_journal: Journal):
+    book = load_stories(demo_journal)
+
+    for story in book.stories:
+        assert story.situation and story.task and story.actions and story.result, story
+        assert story.evidence
+        assert all(
+            e.startswith(("entry ", "feedback ", "metric ", "project notes"))
+            for e in story.evidence
+        )
+
+
+def test_a_story_quotes_its_projects_metrics_and_the_entries_it_draws_on(demo_journal: Journal):
+    book = load_stories(demo_journal)
+    data = next(
+        s
+        for s in book.stories
+        if s.competency.name == "Data-driven decision" and s.project == "Faster first report"
+    )
+
+    assert "First report load time (p75): 3.2 s → 1.1 s (−66%)" in data.result
+    assert any("“Why is the first report slow?”" in e for e in data.evidence)
+    assert data.task.startswith("The first report in a new workspace loaded in 3.2 s")
+
+
+def test_a_mistake_story_is_the_constructive_feedback_and_what_changed(demo_journal: Journal):
+    book = load_stories(demo_journal)
+    mistakes = [s for s in book.stories if s.competency.name == "Learning from a mistake"]
+
+    assert mistakes
+    for story in mistakes:
+        assert story.actions[0].startswith("Feedback: “")
+        assert story.actions[1].startswith("What I changed: ")
+        assert any(r.startswith("What I learned: ") for r in story.result)
+
+
+def test_confidential_projects_and_people_never_become_stories(demo_journal: Journal):
+    with demo_journal.reading() as session:
+        hidden = [
+            p.name
+            for p in session.scalars(select(models.Project).where(models.Project.confidential))
+        ]
+        hidden += [
+            p.name for p in session.scalars(select(models.Person).where(models.Person.confidential))
+        ]
+    assert hidden
+
+    for render in (render_markdown, render_text):
+        text = render(load_stories(demo_journal))
+        for name in hidden:
+            assert name not in text
+
+
+def test_redacted_stories_name_no_one(demo_journal: Journal):
+    with demo_journal.reading() as session:
+        names = [p.name for p in session.scalars(select(models.Person))]
+        organisation = session.scalars(select(models.Internship.organisation)).one()
+
+    text = render_text(load_stories(demo_journal, redact=True))
+
+    assert organisation not in text
+    for name in names:
+        assert name not in text
+
+
+def test_an_empty_journal_lists_every_competency_as_a_gap_with_its_skills(journal: Journal):
+    book = build_stories(load_snapshot(journal))
+
+    assert book.stories == ()
+    assert book.gaps == COMPETENCIES
+    text = render_text(book)
+    for competency in COMPETENCIES:
+        assert competency.name in text
+        assert competency.skills[-1] in text
+
+
+def test_stakeholder_evidence_fills_the_conflict_gap(journal: Journal):
+    with journal.transaction() as session:
+        skill = session.scalars(
+            select(models.Skill).where(models.Skill.name == "Stakeholder management")
+        ).one()
+        project = models.Project(
+            name="Pricing",
+            context="Sales wanted a discount.",
+            problem="Finance disagreed.",
+            role="I ran the pricing review.",
+            outcome="Both teams signed off on a trial extension.",
+            start_date=date(2026, 6, 1),
+        )
+        project.evidence = [models.Evidence(skill=skill, note="Brokered a trial extension")]
+        session.add(project)
+
+    book = load_stories(journal)
+    conflict = [s for s in book.stories if s.competency.name == "Handling conflict"]
+
+    assert [s.project for s in conflict] == ["Pricing"]
+    assert conflict[0].actions == (
+        "Brokered a trial extension. (Stakeholder management, project notes)",
+    )
+    assert conflict[0].result == ("Both teams signed off on a trial extension.",)
+    assert "Handling conflict" not in {c.name for c in book.gaps}

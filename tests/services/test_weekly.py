@@ -1,0 +1,126 @@
+"""The weekly update: one ISO week of the demo journal, and nothing from any other."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.demo import DEMO_START
+from pmjournal.services.weekly import render_markdown, render_text, split_sections, weekly_update
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal
+
+WEEK_3 = "2026-W25"  # the demo's third week: interviews, the options and the first spec
+
+
+def week_rows(journal: Journal, first: date, last: date, inside: bool):
+    """Entries and feedback dated inside (or outside) a week, straight from the tables."""
+    with journal.reading() as session:
+        entries = session.scalars(select(models.Entry).options(selectinload(models.Entry.projects)))
+        feedback = session.scalars(select(models.Feedback))
+        pick = (lambda d: first <= d <= last) if inside else (lambda d: not first <= d <= last)
+        return (
+            [e for e in entries if pick(e.date)],
+            [f for f in feedback if pick(f.date) and not f.confidential],
+        )
+
+
+def test_a_demo_week_lists_its_projects_and_feedback_and_nothing_else(demo_journal: Journal):
+    update = weekly_update(demo_journal, WEEK_3)
+    text = render_markdown(update)
+    entries, feedback = week_rows(demo_journal, update.monday, update.sunday, inside=True)
+    _, other_feedback = week_rows(demo_journal, update.monday, update.sunday, inside=False)
+
+    assert update.monday == DEMO_START.replace(day=15)
+    assert {p.name for e in entries for p in e.projects} == {"Guided onboarding checklist"}
+    assert "**Guided onboarding checklist**" in text
+    assert [name for name, _ in update.done] == ["Guided onboarding checklist"]
+    assert all(
+        update.monday <= item.day <= update.sunday for _, items in update.done for item in items
+    )
+    assert {e.id for e in update.entries} == {e.id for e in entries}
+    assert {f.id for f in update.feedback} == {f.id for f in feedback} != set()
+    for item in feedback:
+        assert item.text in text
+    for item in other_feedback:
+        assert item.text not in text
+    for heading in ("What I did", "What I learned", "Feedback received", "Blockers", "Next week"):
+        assert f"### {heading}" in text
+
+
+def test_the_weekly_entrys_sections_become_summary_learned_blockers_and_plan(demo_journal: Journal):
+    update = weekly_update(demo_journal, WEEK_3)
+
+    assert "Three interviews, the third on my own." in update.summary
+    assert "A spec is for the people building from it: tables beat prose." in update.learned
+    assert update.blockers == (
+        "Inês is on another project until Wednesday, so design starts late.",
+    )
+    assert update.next_week[0] == "Design review with Inês."
+    assert ("User research", 2) in update.skills
+
+
+def test_an_empty_week_says_so_plainly(demo_journal: Journal):
+    for render in (render_markdown, render_text):
+        text = render(weekly_update(demo_journal, "2026-W40"))
+
+        assert "Nothing recorded this week: no entries and no feedback." in text
+        assert "What I did" not in text
+
+
+def test_the_default_week_is_the_one_holding_today(demo_journal: Journal):
+    update = weekly_update(demo_journal, today=date(2026, 6, 18))
+
+    assert update.week == WEEK_3
+    assert not update.empty
+
+
+def test_entries_only_about_a_confidential_project_are_left_out(demo_journal: Journal):
+    with demo_journal.reading() as session:
+        secret = session.scalars(
+            select(models.Entry).where(models.Entry.projects.any(models.Project.confidential))
+        ).all()
+        only_secret = [e for e in secret if all(p.confidential for p in e.projects)]
+    assert only_secret
+    for entry in only_secret:
+        update = weekly_update(demo_journal, entry.date.strftime("%G-W%V"))
+        assert entry.id not in {e.id for e in update.entries}
+        listed = [item.text for _, items in update.done for item in items]
+        assert listed and entry.title not in listed
+
+
+def test_plain_text_has_no_markdown_marks(demo_journal: Journal):
+    text = render_text(weekly_update(demo_journal, WEEK_3))
+
+    assert text.startswith("Weekly update, 2026-W25 (15–21 Jun 2026)")
+    assert "#" not in text and "**" not in text
+    assert "NEXT WEEK\n- Design review with Inês." in text
+
+
+def test_a_bad_week_is_refused(demo_journal: Journal):
+    with pytest.raises(ValidationError) as raised:
+        weekly_update(demo_journal, "2026-24")
+
+    assert raised.value.field == "week"
+
+
+def test_sections_are_found_by_their_usual_headings():
+    body = (
+        "Intro line one\ncontinued.\n\n"
+        "## What I did\n- Shipped **the** thing\n- Wrote [docs](http://x)\n\n"
+        "### Random heading\nNot a blocker.\n\n"
+        "## Blockers:\nWaiting on legal.\n\n"
+        "# Next steps\n1. Launch\n2. Measure\n"
+    )
+
+    sections = split_sections(body)
+
+    assert sections[""] == ["Intro line one continued."]
+    assert sections["done"] == ["Shipped the thing", "Wrote docs"]
+    assert sections["blockers"] == ["Waiting on legal."]
+    assert sections["next"] == ["Launch", "Measure"]
+    assert "Not a blocker." not in str(sections)
