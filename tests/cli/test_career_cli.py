@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_process import run_pmjournal
 
 from pmjournal.storage.database import Journal
 
@@ -17,15 +16,7 @@ SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "json-resume.sche
 
 
 def pmjournal(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PMJOURNAL_")}
-    env["XDG_DATA_HOME"] = str(data_dir.parent / "xdg-data")
-    return subprocess.run(
-        [sys.executable, "-m", "pmjournal", "--data-dir", str(data_dir), *map(str, args)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_pmjournal("--data-dir", data_dir, *args, cwd=data_dir.parent)
 
 
 def test_bullets_as_json_resume_to_a_file_validate_and_warnings_go_to_stderr(

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import assert_refused
+from cli_process import run_pmjournal as pmjournal
 
 from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.storage import models
 from pmjournal.storage.database import DB_FILENAME, open_journal
-
-
-def pmjournal(
-    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m pmjournal`` with a clean environment (no debug, no inherited data dir)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("PMJOURNAL_")}
-    base["XDG_DATA_HOME"] = str(cwd / "xdg-data")  # never the developer's real journal
-    return subprocess.run(
-        [sys.executable, "-m", "pmjournal", *map(str, args)],
-        cwd=cwd,
-        env={**base, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def entry_count(data_dir: Path) -> int:
@@ -41,18 +24,6 @@ def entry_count(data_dir: Path) -> int:
         return connection.execute("SELECT count(*) FROM entries").fetchone()[0]
     finally:
         connection.close()
-
-
-def assert_refused(done: subprocess.CompletedProcess[str], *words: str) -> str:
-    """Exit code 2 and exactly one line on stderr, naming what is wrong."""
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("pmjournal: ")
-    for word in words:
-        assert word in lines[0]
-    assert done.stdout == ""
-    return lines[0]
 
 
 @pytest.fixture

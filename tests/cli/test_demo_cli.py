@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_process import run_pmjournal as pmjournal
 
 from pmjournal.storage.database import DB_FILENAME
 
@@ -15,20 +14,6 @@ SUMMARY = re.compile(
     r"^Created a demo journal: 1 internship, 4 projects, (\d+) entries, \d+ metrics, "
     r"\d+ pieces of feedback, \d+ people, \d goals\.$"
 )
-
-
-def pmjournal(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m pmjournal`` with no inherited data folder and never the real one."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PMJOURNAL_")}
-    env["XDG_DATA_HOME"] = str(cwd / "xdg-data")
-    return subprocess.run(
-        [sys.executable, "-m", "pmjournal", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def content(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:

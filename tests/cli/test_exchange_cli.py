@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import assert_refused, run_pmjournal
 
 from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.storage.database import open_journal
 
 
-def pmjournal(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "PMJOURNAL_DATA_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "pmjournal", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
-
-
-def refused(result: subprocess.CompletedProcess[str]) -> str:
-    """The one stderr line of an exit-2 refusal."""
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
+def pmjournal(data_dir: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run_pmjournal("--data-dir", data_dir, *args, cwd=data_dir.parent)
 
 
 @pytest.fixture
@@ -74,9 +57,9 @@ def test_export_import_export_round_trips(exported: Path, tmp_path: Path) -> Non
     assert without_stamp(again) == without_stamp(exported)
 
 
-def test_import_into_a_non_empty_journal_is_refused(exported: Path, source: Path) -> None:
+def test_import_into_a_non_empty_journal_is_assert_refused(exported: Path, source: Path) -> None:
     before = (source / "journal.sqlite3").read_bytes()
-    line = refused(pmjournal(source, "import", str(exported)))
+    line = assert_refused(pmjournal(source, "import", str(exported)))
     assert line == (
         "pmjournal: journal: the journal is not empty; "
         "import into a new --data-dir or restore a backup"
@@ -97,7 +80,7 @@ def test_bad_files_exit_2_and_create_nothing(tmp_path: Path, content: str, expec
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     target = tmp_path / "target"
-    line = refused(pmjournal(target, "import", str(path)))
+    line = assert_refused(pmjournal(target, "import", str(path)))
     assert expected in line
     assert not target.exists()
 
@@ -108,7 +91,7 @@ def test_a_bad_field_is_named_by_its_path(exported: Path, tmp_path: Path) -> Non
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document), encoding="utf-8")
     target = tmp_path / "target"
-    line = refused(pmjournal(target, "import", str(bad)))
+    line = assert_refused(pmjournal(target, "import", str(bad)))
     assert line == (
         "pmjournal: entries[1].date: '2026-02-30' is not a valid date (expected YYYY-MM-DD)"
     )
@@ -117,7 +100,7 @@ def test_a_bad_field_is_named_by_its_path(exported: Path, tmp_path: Path) -> Non
 
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
-    assert refused(pmjournal(tmp_path / "d", "import", str(missing))) == (
+    assert assert_refused(pmjournal(tmp_path / "d", "import", str(missing))) == (
         f"pmjournal: {missing}: no such file"
     )
 
@@ -131,15 +114,17 @@ def test_markdown_export_writes_a_folder_and_refuses_a_full_one(
     assert result.stdout == f"Wrote 3 Markdown files to {out}\n"
     assert (out / "index.md").is_file()
     assert len(list((out / "entries").glob("*.md"))) == 2
-    line = refused(pmjournal(source, "export", "--format", "markdown", "--out", str(out)))
+    line = assert_refused(pmjournal(source, "export", "--format", "markdown", "--out", str(out)))
     assert line == f"pmjournal: out: {out} is not empty; give a new or empty folder"
 
 
-def test_json_export_to_a_folder_or_missing_folder_is_refused(source: Path, tmp_path: Path) -> None:
-    line = refused(pmjournal(source, "export", "--format", "json", "--out", str(tmp_path)))
+def test_json_export_to_a_folder_or_missing_folder_is_assert_refused(
+    source: Path, tmp_path: Path
+) -> None:
+    line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(tmp_path)))
     assert "is a folder" in line
     missing = tmp_path / "missing" / "journal.json"
-    line = refused(pmjournal(source, "export", "--format", "json", "--out", str(missing)))
+    line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(missing)))
     assert line == f"pmjournal: out: {missing.parent}: no such folder"
 
 

@@ -1,0 +1,90 @@
+"""``pmjournal portfolio`` as a user runs it: a real process, real files, exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pmjournal.storage import models
+from pmjournal.storage.database import DB_FILENAME, open_journal
+
+
+def pmjournal(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMJOURNAL_")}
+    env["XDG_DATA_HOME"] = str(cwd / "xdg-data")
+    return subprocess.run(
+        [sys.executable, "-m", "pmjournal", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    shutil.copy2(demo_template, folder / DB_FILENAME)
+    return folder
+
+
+def test_writes_the_pdf_and_says_where(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "portfolio.pdf"
+    done = pmjournal(
+        "portfolio", "--data-dir", demo_dir, "--out", out, "--theme", "Modern", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    pages = len(PdfReader(out).pages)
+    assert done.stdout.strip() == f"Wrote {out} ({pages} pages)"
+    assert done.stderr == ""
+
+
+def test_thin_projects_warn_on_stderr_but_the_pdf_is_written(tmp_path: Path) -> None:
+    journal = open_journal(tmp_path / "thin", auto_backup=False)
+    with journal.transaction() as session:
+        session.add(models.Project(name="Half done", summary="Notes", start_date=date(2026, 6, 1)))
+    journal.close()
+    out = tmp_path / "thin.pdf"
+    done = pmjournal("--data-dir", tmp_path / "thin", "portfolio", "--out", out, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "pmjournal: warning: project 'Half done' is not portfolio-ready: no role, no result"
+    ]
+    assert out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--theme", "baroque"), ("theme", "baroque", "classic or modern")),
+        (("--paper", "a5"), ("paper", "a5", "a4 or letter")),
+        (("--project", "Nothing like it"), ("project", "Nothing like it")),
+    ],
+)
+def test_bad_choices_exit_2_with_one_line_and_write_nothing(
+    demo_dir: Path, tmp_path: Path, args: tuple[str, ...], words: tuple[str, ...]
+) -> None:
+    out = tmp_path / "portfolio.pdf"
+    done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", out, *args, cwd=tmp_path)
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("pmjournal: ") and all(word in line for word in words), line
+    assert done.stdout == ""
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_missing_output_folder_is_a_user_error(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "portfolio.pdf"
+    done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", out, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr and len(done.stderr.splitlines()) == 1
