@@ -57,7 +57,7 @@ def test_export_import_export_round_trips(exported: Path, tmp_path: Path) -> Non
     assert without_stamp(again) == without_stamp(exported)
 
 
-def test_import_into_a_non_empty_journal_is_assert_refused(exported: Path, source: Path) -> None:
+def test_import_into_a_non_empty_journal_is_refused(exported: Path, source: Path) -> None:
     before = (source / "journal.sqlite3").read_bytes()
     line = assert_refused(pmjournal(source, "import", str(exported)))
     assert line == (
@@ -118,9 +118,7 @@ def test_markdown_export_writes_a_folder_and_refuses_a_full_one(
     assert line == f"pmjournal: out: {out} is not empty; give a new or empty folder"
 
 
-def test_json_export_to_a_folder_or_missing_folder_is_assert_refused(
-    source: Path, tmp_path: Path
-) -> None:
+def test_json_export_to_a_folder_or_missing_folder_is_refused(source: Path, tmp_path: Path) -> None:
     line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(tmp_path)))
     assert "is a folder" in line
     missing = tmp_path / "missing" / "journal.json"
