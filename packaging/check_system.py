@@ -12,6 +12,7 @@ import sys
 LIBRARY_OF = {
     "libpango-1.0-0": "pango-1.0",
     "libpangoft2-1.0-0": "pangoft2-1.0",
+    "libharfbuzz-subset0": "harfbuzz-subset",
     "libgl1": "GL",
     "libegl1": "EGL",
     "libxkbcommon0": "xkbcommon",

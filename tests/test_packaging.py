@@ -31,12 +31,14 @@ def package_folders(root: Path, prefix: str) -> set[str]:
 def test_the_packages_list_names_every_package_folder() -> None:
     setuptools = PYPROJECT["tool"]["setuptools"]
     listed = set(setuptools["packages"])
-    expected = package_folders(REPO / "src" / "pmjournal", "pmjournal") | {
-        "pmjournal.migrations",
-        "pmjournal.resources",
-    }
-    # Migration scripts ship as package data of pmjournal.migrations, not as a package.
-    expected.discard("pmjournal.migrations.versions")
+    expected = package_folders(REPO / "src" / "pmjournal", "pmjournal")
+    for top in ("migrations", "resources"):
+        folders = [REPO / top, *(p for p in (REPO / top).rglob("*") if p.is_dir())]
+        expected |= {
+            ".".join(("pmjournal", top, *f.relative_to(REPO / top).parts))
+            for f in folders
+            if f.name != "__pycache__"
+        }
     assert sorted(expected - listed) == [], "add these to [tool.setuptools] packages"
     assert sorted(listed - expected) == [], "these are listed but have no folder"
     assert setuptools["package-dir"]["pmjournal.migrations"] == "migrations"

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from pmjournal.domain.redaction import Redactor
 from pmjournal.services.bullets import BulletReport, ProjectBullets
 from pmjournal.services.records import ProfileRecord
 from pmjournal.services.snapshot import InternshipView
@@ -47,12 +46,8 @@ def _network(url: str) -> str | None:
     return next((n for h, n in NETWORKS.items() if host == h or host.endswith("." + h)), None)
 
 
-def _basics(profile: ProfileRecord, redactor: Redactor) -> dict[str, Any]:
-    """The profile as ``basics``: the user's own site as ``url``, network links as profiles.
-
-    The user's name and contact stay, but the free-text headline and summary go through the
-    redactor, since they often name the employer.
-    """
+def _basics(profile: ProfileRecord) -> dict[str, Any]:
+    """The profile as ``basics``: the user's own site as ``url``, network links as profiles."""
     own_sites = [link for link in profile.links if _network(link) is None]
     profiles = [
         _compact(
@@ -70,11 +65,11 @@ def _basics(profile: ProfileRecord, redactor: Redactor) -> dict[str, Any]:
     return _compact(
         {
             "name": profile.name,
-            "label": redactor(profile.headline),
+            "label": profile.headline,
             "email": profile.email,
             "phone": profile.phone,
             "url": own_sites[0] if own_sites else "",
-            "summary": redactor(profile.summary),
+            "summary": profile.summary,
             "location": location,
             "profiles": profiles,
         }
@@ -137,7 +132,7 @@ def build_json_resume(report: BulletReport) -> dict[str, Any]:
     skills = [{"name": name, "keywords": names} for name, names in categories.items()]
     return _compact(
         {
-            "basics": _basics(snapshot.profile, snapshot.redactor),
+            "basics": _basics(snapshot.profile),
             "work": work,
             "projects": [_project(group) for group in loose],
             "skills": skills,

@@ -2,14 +2,16 @@
 
 Portfolio, résumé bullets, stories and weekly updates all read through ``load_snapshot`` so
 the rules of PRODUCT.md are decided once: confidential projects, metrics, feedback and people
-never appear, and ``redact`` replaces organisation and people names everywhere but the profile.
+never appear; confidential names are replaced wherever public text mentions them; and
+``redact`` replaces organisation and people names everywhere. Of the profile only the free text
+(headline, summary) is redacted, never the user's own name and contact.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
@@ -408,6 +410,11 @@ class _Builder:
             select(models.Internship).order_by(models.Internship.start_date)
         )
         profile = ProfileRecord.of(self.session.get(models.Profile, 1))
+        profile = replace(
+            profile,
+            headline=self.redactor(profile.headline),
+            summary=self.redactor(profile.summary),
+        )
         return CareerSnapshot(
             profile=profile,
             internships=tuple(self._internship(i) for i in internship_rows),

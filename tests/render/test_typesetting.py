@@ -1,0 +1,104 @@
+"""Every theme on every paper; accented, Greek, Cyrillic and CJK text set without boxes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pdf_checks import font_names, pdf_text
+from pypdf import PdfReader
+
+from pmjournal.render.templates import PAPERS, THEMES
+from pmjournal.services.portfolio import build_portfolio
+from pmjournal.storage import models
+from pmjournal.storage.database import Journal, open_journal
+
+LATIN = "Zoë Müller-Ševčík, crème brûlée à São Paulo"
+GREEK = "Ελληνικά: ανάλυση δεδομένων"
+CYRILLIC = "Кириллица: исследование пользователей"
+CJK = "用户研究 ユーザー調査 사용자 조사"
+PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
+
+
+def cjk_font_installed() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+@pytest.fixture(scope="module")
+def multilingual_journal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    journal = open_journal(tmp_path_factory.mktemp("multilingual"), auto_backup=False)
+    with journal.transaction() as session:
+        session.add(models.Profile(id=1, name="Zoë Ångström", headline=f"PM intern · {GREEK}"))
+        project = models.Project(
+            name="Café checkout",
+            summary=f"{LATIN}.",
+            problem=f"{GREEK}. {CYRILLIC}.",
+            role=f"I led it. {CJK}",
+            outcome="Shipped to all cafés.",
+            status="shipped",
+            start_date=date(2026, 6, 1),
+        )
+        project.metrics = [
+            models.Metric(name="Drop-off", baseline=42, result=31, unit="%", better="lower")
+        ]
+        session.add(project)
+    yield journal
+    journal.close()
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_theme_renders_on_every_paper(
+    multilingual_journal: Journal, tmp_path: Path, theme: str, paper: str
+) -> None:
+    out = tmp_path / f"{theme}-{paper}.pdf"
+    result = build_portfolio(multilingual_journal, out, theme=theme, paper=paper)
+
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages >= 4
+    box = reader.pages[1].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == PAGE_SIZES[paper]
+    bundled = {name for name in font_names(out) if name.startswith("PMJ")}
+    assert ("PMJ-Serif" in bundled) == (theme == "classic")
+    assert "PMJ-Sans" in bundled
+    assert "−26%" in pdf_text(out)
+
+
+def test_all_fonts_are_embedded(multilingual_journal: Journal, tmp_path: Path) -> None:
+    out = tmp_path / "fonts.pdf"
+    build_portfolio(multilingual_journal, out)
+    for page in PdfReader(out).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+
+
+def test_accented_greek_cyrillic_and_cjk_text_is_set_and_extractable(
+    multilingual_journal: Journal, tmp_path: Path
+) -> None:
+    if not cjk_font_installed():
+        pytest.skip("no CJK font installed (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+    out = tmp_path / "multilingual.pdf"
+    result = build_portfolio(multilingual_journal, out)
+
+    assert not [w for w in result.warnings if "font" in w], result.warnings
+    text = " ".join(pdf_text(out).split())
+    for sample in (LATIN, GREEK, CYRILLIC, CJK, "Zoë Ångström"):
+        assert sample in text
+
+
+def test_characters_no_font_has_are_reported(journal: Journal, tmp_path: Path) -> None:
+    """Control for the test above: a private-use character has no glyph anywhere."""
+    with journal.transaction() as session:
+        session.add(models.Project(name="Glyphs", role="I wrote \U000f0001.", outcome="Done."))
+    result = build_portfolio(journal, tmp_path / "boxes.pdf")
+    (warning,) = [w for w in result.warnings if "font" in w]
+    assert "\U000f0001" in warning and "fonts-noto-cjk" in warning
