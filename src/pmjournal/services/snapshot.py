@@ -23,7 +23,7 @@ from pmjournal.domain.metrics import MetricChange, Quantity, compute_change, for
 from pmjournal.domain.redaction import Redactor, build_redactor
 from pmjournal.domain.vocab import Direction
 from pmjournal.services.lookup import project_by_name
-from pmjournal.services.records import ProfileRecord
+from pmjournal.services.records import EntryRecord, ProfileRecord
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 
@@ -85,16 +85,9 @@ class FeedbackView:
     skills: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class EntryView:
-    id: int
-    date: date
-    kind: str
-    title: str
-    body: str
-    projects: tuple[str, ...]
-    skills: tuple[str, ...]
-    tags: tuple[str, ...]
+# An entry as outputs see it: the same record the journal lists, with its text redacted and its
+# confidential projects dropped.
+EntryView = EntryRecord
 
 
 @dataclass(frozen=True)
@@ -269,15 +262,11 @@ class _Builder:
         for entry in rows:
             if not self._visible(entry.projects):
                 continue
-            view = EntryView(
-                id=entry.id,
-                date=entry.date,
-                kind=entry.kind,
+            view = replace(
+                EntryRecord.of(entry),
                 title=self.redactor(entry.title),
                 body=self.redactor(entry.body),
                 projects=self._project_names(entry.projects),
-                skills=tuple(e.skill.name for e in entry.evidence),
-                tags=tuple(t.name for t in entry.tags),
             )
             loaded.append(
                 (entry, view, self._evidence(entry.evidence, "entry", entry.id, entry.date))
