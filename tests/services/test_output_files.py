@@ -1,0 +1,53 @@
+"""Writing a user-named output file never destroys what was there by mistake."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pmjournal.domain.errors import ValidationError
+from pmjournal.services.output_files import atomic_output, resolve_output, write_text
+
+
+def test_a_symlink_keeps_pointing_at_the_new_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+
+    write_text(link, "new")
+
+    assert link.is_symlink()
+    assert real.read_text() == "new"
+
+
+def test_devices_folders_missing_folders_and_the_journal_are_refused(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    journal.write_bytes(b"precious")
+    with pytest.raises(ValidationError, match="not a regular file"):
+        resolve_output(Path("/dev/null"))
+    with pytest.raises(ValidationError, match="is a folder"):
+        resolve_output(tmp_path)
+    with pytest.raises(ValidationError, match="does not exist"):
+        resolve_output(tmp_path / "nope" / "out.pdf")
+    with pytest.raises(ValidationError, match="journal itself"):
+        write_text(journal, "oops", protected=[journal])
+    assert journal.read_bytes() == b"precious"
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_partial(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("good")
+    with pytest.raises(RuntimeError), atomic_output(target) as stream:
+        stream.write(b"half")
+        raise RuntimeError("render failed")
+    assert target.read_text() == "good"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_an_unwritable_folder_is_a_clear_refusal() -> None:
+    with pytest.raises(ValidationError, match="cannot write /proc/pmjournal-out.txt"):
+        write_text(Path("/proc/pmjournal-out.txt"), "x")
