@@ -49,5 +49,5 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial(tmp_path: Path) -> No
 
 @pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
 def test_an_unwritable_folder_is_a_clear_refusal() -> None:
-    with pytest.raises(ValidationError, match="cannot write /proc/pmjournal-out.txt"):
+    with pytest.raises(ValidationError, match=r"cannot write /proc/pmjournal-out\.txt"):
         write_text(Path("/proc/pmjournal-out.txt"), "x")
