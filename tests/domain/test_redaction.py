@@ -26,3 +26,25 @@ def test_placeholder_for_a_known_name_and_no_change_without_names() -> None:
     assert redact.placeholder_for("Quillmark Analytics") == "Company A"
     assert not build_redactor([], []).active
     assert build_redactor([], [])("Quillmark") == "Quillmark"
+
+
+def test_first_names_and_surnames_match_only_as_written() -> None:
+    redact = build_redactor([], [("Will Turner", "stakeholder"), ("Grace Adeyemi", "manager")])
+    assert redact("Will said we will ship; Turner agreed.") == (
+        "A stakeholder said we will ship; a stakeholder agreed."
+    )
+    assert redact("Spoke to Adeyemi about it") == "Spoke to my manager about it"
+
+
+def test_names_inside_emails_and_domains_are_left_alone() -> None:
+    redact = build_redactor(["Quillmark Analytics"], [("Tomás Ribeiro", "peer")])
+    assert redact("mail tomas.ribeiro@quillmark.example") == "mail tomas.ribeiro@quillmark.example"
+    assert redact("Quillmark.") == "Company A."
+
+
+def test_an_article_before_a_confidential_project_is_absorbed() -> None:
+    redact = build_redactor([], [], ["Competitor migration offer"])
+    assert redact("We paused the Competitor Migration Offer.") == (
+        "We paused a confidential project."
+    )
+    assert redact("The competitor migration offer slipped") == "A confidential project slipped"

@@ -124,17 +124,39 @@ def test_projects_without_content_are_skipped_unless_asked_for(journal: Journal)
 def test_confidential_names_are_replaced_even_without_redact(journal_with_secrets: Journal):
     with journal_with_secrets.transaction() as session:
         public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
-        secret = session.query(models.Project).filter_by(name="Project Falcon").one()
         session.add(
             models.Entry(
                 date=date(2026, 6, 20),
                 body="Paired with Quinn; Project Falcon slipped, checklist shipped.",
-                projects=[public, secret],
+                projects=[public],
             )
         )
     snapshot = load_snapshot(journal_with_secrets)
 
-    shared = snapshot.entries[-1]
-    assert shared.projects == ("Onboarding checklist",)
-    assert shared.body == "Paired with a peer; a confidential project slipped, checklist shipped."
+    assert snapshot.entries[-1].body == (
+        "Paired with a peer; a confidential project slipped, checklist shipped."
+    )
     assert "Dana" in snapshot.projects[0].role
+
+
+def test_an_entry_or_feedback_touching_a_confidential_project_is_left_out(
+    journal_with_secrets: Journal,
+):
+    with journal_with_secrets.transaction() as session:
+        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
+        secret = session.query(models.Project).filter_by(name="Project Falcon").one()
+        session.add(
+            models.Entry(
+                date=date(2026, 6, 21), body="Pilot: 15% on 46 trials", projects=[public, secret]
+            )
+        )
+        session.add(
+            models.Feedback(
+                date=date(2026, 6, 22), text="Both went well", projects=[public, secret]
+            )
+        )
+    snapshot = load_snapshot(journal_with_secrets)
+
+    assert all("46 trials" not in e.body for e in snapshot.entries)
+    assert all(f.text != "Both went well" for f in snapshot.feedback)
+    assert all(e.body != "Pilot: 15% on 46 trials" for e in snapshot.projects[0].entries)

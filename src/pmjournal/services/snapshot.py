@@ -9,9 +9,8 @@ never appear; confidential names are replaced wherever public text mentions them
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -19,144 +18,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.metrics import MetricChange, Quantity, compute_change, format_change
+from pmjournal.domain.metrics import Quantity, compute_change
 from pmjournal.domain.redaction import Redactor, build_redactor
 from pmjournal.domain.vocab import Direction
 from pmjournal.services.lookup import project_by_name
 from pmjournal.services.records import EntryRecord, ProfileRecord
+from pmjournal.services.snapshot_views import (
+    BulletEdit,
+    CareerSnapshot,
+    EntryView,
+    EvidenceView,
+    FeedbackView,
+    InternshipView,
+    MetricView,
+    ProjectView,
+    SkillView,
+)
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 
 V = TypeVar("V")
-
-
-@dataclass(frozen=True)
-class InternshipView:
-    id: int
-    organisation: str
-    title: str
-    team: str
-    location: str
-    start_date: date
-    end_date: date | None
-    description: str
-
-
-@dataclass(frozen=True)
-class MetricView:
-    id: int
-    name: str
-    baseline: Quantity | None
-    result: Quantity | None
-    better: Direction
-    change: MetricChange
-    measured_on: date | None
-    entry_id: int | None
-    entry_date: date | None
-    note: str
-
-    @property
-    def text(self) -> str:
-        """'42% → 31% (−26%)': the only way a metric is written in any output."""
-        return format_change(self.change)
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    skill: str
-    category: str
-    note: str
-    source: str
-    source_id: int
-    day: date | None
-
-
-@dataclass(frozen=True)
-class FeedbackView:
-    id: int
-    date: date
-    person: str
-    person_title: str
-    relationship: str
-    kind: str
-    text: str
-    follow_up: str
-    projects: tuple[str, ...]
-    skills: tuple[str, ...]
-
-
-# An entry as outputs see it: the same record the journal lists, with its text redacted and its
-# confidential projects dropped.
-EntryView = EntryRecord
-
-
-@dataclass(frozen=True)
-class BulletEdit:
-    id: int
-    position: int
-    text: str
-    pinned: bool
-
-
-@dataclass(frozen=True)
-class ProjectView:
-    id: int
-    name: str
-    summary: str
-    context: str
-    problem: str
-    role: str
-    approach: str
-    outcome: str
-    expected_result: str
-    learnings: str
-    status: str
-    start_date: date | None
-    end_date: date | None
-    internship: InternshipView | None
-    metrics: tuple[MetricView, ...]
-    evidence: tuple[EvidenceView, ...]
-    feedback: tuple[FeedbackView, ...]
-    entries: tuple[EntryView, ...]
-    bullet_edits: tuple[BulletEdit, ...]
-
-    @property
-    def skills(self) -> tuple[tuple[str, int], ...]:
-        """(skill, evidence count), the most practised first."""
-        counts = Counter(e.skill for e in self.evidence)
-        return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """What a case study of this project lacks to be portfolio-ready."""
-        lacks = []
-        if not self.role.strip():
-            lacks.append("role")
-        has_result = any(m.result is not None for m in self.metrics)
-        if not (self.outcome.strip() or self.expected_result.strip() or has_result):
-            lacks.append("result")
-        if not self.problem.strip():
-            lacks.append("problem")
-        return tuple(lacks)
-
-
-@dataclass(frozen=True)
-class SkillView:
-    name: str
-    category: str
-    evidence: tuple[EvidenceView, ...]
-
-
-@dataclass(frozen=True)
-class CareerSnapshot:
-    profile: ProfileRecord
-    internships: tuple[InternshipView, ...]
-    projects: tuple[ProjectView, ...]
-    skills: tuple[SkillView, ...]
-    feedback: tuple[FeedbackView, ...]
-    entries: tuple[EntryView, ...]
-    redacted: bool
-    redactor: Redactor
 
 
 def load_snapshot(
@@ -225,11 +106,15 @@ class _Builder:
         return build_redactor(organisations, everyone, secret_projects)
 
     def _visible(self, projects: Sequence[models.Project]) -> bool:
-        """Linked only to confidential projects means hidden; no project at all is fine."""
-        return not projects or any(p.id not in self.hidden_projects for p in projects)
+        """Linked to any confidential project means confidential itself.
+
+        A note about a public and a confidential project mostly tells of the confidential
+        one too, often with its figures, which no name replacement would catch.
+        """
+        return not any(p.id in self.hidden_projects for p in projects)
 
     def _project_names(self, projects: Sequence[models.Project]) -> tuple[str, ...]:
-        return tuple(self.redactor(p.name) for p in projects if p.id not in self.hidden_projects)
+        return tuple(self.redactor(p.name) for p in projects)
 
     def _evidence(
         self, rows: Sequence[models.Evidence], source: str, source_id: int, day: date | None
