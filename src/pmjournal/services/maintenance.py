@@ -9,6 +9,7 @@ from pathlib import Path
 from pmjournal.domain.errors import JournalRefusedError, ValidationError
 from pmjournal.storage import backup, migrate
 from pmjournal.storage.database import DB_FILENAME, Journal, open_journal
+from pmjournal.storage.readonly import connect_read_only
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def check_database(path: Path) -> CheckReport:
     if revision != migrate.HEAD:
         problems.append(f"schema revision is {revision}, expected {migrate.HEAD}")
     counts: dict[str, int] = {}
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect_read_only(path)
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:

@@ -11,6 +11,8 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from pmjournal.storage.readonly import connect_read_only
+
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 
@@ -36,7 +38,7 @@ def copy_database(source: Path, target: Path) -> Path:
 
 def restore_database(source: Path, live: Path) -> None:
     """Overwrite the live database with ``source`` through SQLite, so WAL readers stay sane."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_read_only(source)
     try:
         dst = sqlite3.connect(live)
         try:
@@ -61,7 +63,7 @@ def timestamped_path(folder: Path, prefix: str, now: datetime | None = None) -> 
 def is_healthy(path: Path) -> bool:
     """SQLite's quick check; a damaged journal must not push good backups out of rotation."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect_read_only(path)
         try:
             return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
         finally:

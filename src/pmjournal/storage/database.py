@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from pmjournal.storage import backup, migrate
@@ -39,7 +39,7 @@ def make_engine(path: Path) -> Engine:
     option ``write=True`` take the write lock at once with BEGIN IMMEDIATE, so a write never
     fails half-way on a lock another writer holds.
     """
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

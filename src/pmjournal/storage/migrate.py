@@ -13,6 +13,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from pmjournal.domain.errors import JournalRefusedError
+from pmjournal.storage.readonly import connect_read_only
 
 # Every revision this code knows, oldest first; the last one is the head. A test checks that
 # this matches the Alembic scripts in ``migrations/versions``.
@@ -43,7 +44,7 @@ def read_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect_read_only(path)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:

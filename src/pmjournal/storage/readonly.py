@@ -1,0 +1,17 @@
+"""Opening a database file read-only, whatever characters its path holds."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to ``path``; nothing it does can change the file's content.
+
+    The path goes into an SQLite URI, so it is percent-encoded: a folder named "q?1" or "h#1"
+    must not be read as a query string or a fragment (which would open another file).
+    """
+    return sqlite3.connect(f"file:{quote(os.fspath(path))}?mode=ro", uri=True)
