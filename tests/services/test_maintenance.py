@@ -101,6 +101,12 @@ def test_check_finds_a_search_index_out_of_step(journal: Journal) -> None:
     assert report.problems == ("search index holds 0 rows for 1 records",)
 
 
+def test_check_finds_a_lost_search_trigger(journal: Journal) -> None:
+    run_sql(journal.path, "DROP TRIGGER projects_search_au")
+    report = check_database(journal.path)
+    assert report.problems == ("search index: trigger projects_search_au is missing",)
+
+
 def test_check_finds_links_to_missing_rows(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft(text="linked"))
     run_sql(

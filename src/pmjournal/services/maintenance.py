@@ -36,6 +36,13 @@ COUNTED_TABLES = (
 )
 
 
+SEARCH_TRIGGERS = frozenset(
+    f"{table}_search_{when}"
+    for table in ("entries", "projects", "feedback")
+    for when in ("ai", "ad", "au")
+)
+
+
 def backup_now(journal: Journal, out: Path | None = None) -> Path:
     """A consistent copy of the live journal; by default into the backups folder."""
     if out is None:
@@ -65,6 +72,12 @@ def check_database(path: Path) -> CheckReport:
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in COUNTED_TABLES
         }
+        triggers = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+        for missing in sorted(SEARCH_TRIGGERS - triggers):
+            problems.append(f"search index: trigger {missing} is missing")
         indexed = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
         sources = sum(counts[t] for t in ("entries", "projects", "feedback"))
         if indexed != sources:

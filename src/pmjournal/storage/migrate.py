@@ -11,8 +11,12 @@ import sqlite3
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmjournal.domain.errors import JournalRefusedError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 from pmjournal.storage.readonly import connect_read_only
 
 # Every revision this code knows, oldest first; the last one is the head. A test checks that
@@ -27,6 +31,10 @@ class SchemaTooNewError(JournalRefusedError):
 
 class NotAJournalError(JournalRefusedError):
     """The file is not a SQLite database, or not one of ours."""
+
+
+class MigrationError(JournalRefusedError):
+    """An upgrade would have broken the journal, so it was rolled back."""
 
 
 @dataclass(frozen=True)
@@ -86,20 +94,35 @@ def _copy_before_migration(path: Path, backup_dir: Path, revision: str) -> Path:
     return copy_database(path, timestamped_path(backup_dir, f"before-migration-{revision}"))
 
 
-def upgrade(path: Path, revision: str = "head") -> None:
-    """Run Alembic's upgrade on ``path`` in one transaction."""
+def upgrade(path: Path, revision: str = "head", scripts: Path | None = None) -> None:
+    """Run Alembic's upgrade on ``path`` in one transaction, checking every link before commit.
+
+    ``scripts`` is a migrations folder other than the packaged one (tests write their own).
+    """
     from alembic import command
     from alembic.config import Config
 
     from pmjournal.storage.database import make_engine
 
-    engine = make_engine(path)
+    engine = make_engine(path, foreign_keys=False)
     try:
-        with as_file(files("pmjournal.migrations")) as script_location:
+        with as_file(files("pmjournal.migrations")) as packaged:
             config = Config()
-            config.set_main_option("script_location", str(script_location))
+            config.set_main_option("script_location", str(scripts or packaged))
             with engine.execution_options(write=True).begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
+                _check_links(connection, path)
     finally:
         engine.dispose()
+
+
+def _check_links(connection: Connection, path: Path) -> None:
+    """Refuse to commit an upgrade that leaves a row pointing at nothing."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, row, parent, _ = broken[0]
+        raise MigrationError(
+            f"{path}: upgrading would leave {table} row {row} pointing at a missing "
+            f"{parent}; the journal was left as it was"
+        )
