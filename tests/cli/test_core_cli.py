@@ -166,6 +166,17 @@ def test_the_data_folder_can_come_from_the_environment(tmp_path: Path) -> None:
     assert not (tmp_path / "xdg-data").exists()
 
 
+def test_a_tilde_in_the_data_folder_means_home_for_every_command(tmp_path: Path) -> None:
+    home = {"HOME": str(tmp_path / "home"), "PMJOURNAL_DATA_DIR": "~/journal"}
+    assert pmjournal("add", "--text", "from home", cwd=tmp_path, env=home).returncode == 0
+    copy = tmp_path / "copy.sqlite3"
+    assert pmjournal("backup", "--out", copy, cwd=tmp_path, env=home).returncode == 0
+    restored = pmjournal("restore", copy, cwd=tmp_path, env=home)
+    assert restored.returncode == 0, restored.stderr
+    assert entry_count(tmp_path / "home" / "journal") == 1
+    assert not (tmp_path / "~").exists()
+
+
 def test_data_dir_after_the_command_name_wins_over_the_environment(tmp_path: Path) -> None:
     folder = tmp_path / "after"
     elsewhere = tmp_path / "env"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import time
@@ -233,3 +234,18 @@ def test_restore_of_a_missing_file_is_a_validation_error(journal: Journal, tmp_p
     with pytest.raises(ValidationError) as raised:
         restore(journal.data_dir, tmp_path / "nowhere.sqlite3")
     assert raised.value.field == "path"
+
+
+def test_restore_mends_a_journal_too_damaged_to_open(
+    backed_up: tuple[Journal, Path], tmp_path: Path
+) -> None:
+    journal, good = backed_up
+    journal.close()
+    journal.path.write_bytes(os.urandom(4096))
+    damaged_bytes = journal.path.read_bytes()
+
+    kept = restore(journal.data_dir, good)
+
+    assert kept is not None and kept.read_bytes() == damaged_bytes
+    assert check_database(journal.path).ok
+    assert not list(journal.backup_dir.rglob("*.partial"))

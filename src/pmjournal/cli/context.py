@@ -30,7 +30,7 @@ def data_dir_option(command: click.Command) -> click.Command:
 
     def _store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
         if value is not None:
-            ctx.find_root().obj["data_dir"] = value
+            ctx.find_root().obj["data_dir"] = value.expanduser()
 
     return click.option(
         "--data-dir",

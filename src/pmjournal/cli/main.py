@@ -116,7 +116,7 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
     With no command, opens the desktop app.
     """
     ctx.ensure_object(dict)
-    ctx.obj["data_dir"] = data_dir or default_data_dir()
+    ctx.obj["data_dir"] = (data_dir or default_data_dir()).expanduser()
     if ctx.invoked_subcommand is None:
         _open_desktop_app(ctx)
 

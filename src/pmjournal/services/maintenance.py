@@ -93,7 +93,8 @@ def restore(data_dir: Path, source: Path) -> Path | None:
     """Replace the journal in ``data_dir`` with the backup at ``source``.
 
     The source is checked first (a journal of a schema we know, passing the integrity check);
-    the current database is copied aside before anything is overwritten. Returns that copy.
+    the current database is copied aside before anything is overwritten, byte for byte if it
+    is too damaged for SQLite to copy. Returns that copy.
     """
     source = Path(source)
     if not source.is_file():
@@ -106,13 +107,19 @@ def restore(data_dir: Path, source: Path) -> Path | None:
     damaged = [p for p in report.problems if not p.startswith("schema revision")]
     if damaged:
         raise JournalRefusedError(f"{source}: damaged backup ({damaged[0]})")
-    live = Path(data_dir) / DB_FILENAME
-    kept = None
-    if live.exists():
+    data_dir = Path(data_dir).expanduser()
+    live = data_dir / DB_FILENAME
+    if not live.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        backup.restore_database(source, live)
+        kept = None
+    elif backup.is_healthy(live):
         kept = backup.copy_database(
-            live, backup.timestamped_path(live.parent / "backups", "before-restore")
+            live, backup.timestamped_path(data_dir / "backups", "before-restore")
         )
-    live.parent.mkdir(parents=True, exist_ok=True)
-    backup.restore_database(source, live)
-    open_journal(Path(data_dir), auto_backup=False).close()
+        backup.restore_database(source, live)
+    else:
+        kept = backup.copy_damaged(live, backup.timestamped_path(data_dir / "backups", "damaged"))
+        backup.replace_file(source, live)
+    open_journal(data_dir, auto_backup=False).close()
     return kept

@@ -7,6 +7,7 @@ are written to a temporary name first so a crash never leaves a half-written bac
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -22,18 +23,44 @@ def copy_database(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, target)
     return target
+
+
+def copy_damaged(source: Path, target: Path) -> Path:
+    """Copy a file SQLite cannot read, byte for byte with its WAL, so nothing is thrown away."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+    wal = source.with_name(source.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def replace_file(source: Path, live: Path) -> None:
+    """Put a copy of ``source`` where ``live`` was, with no stale WAL left to replay over it.
+
+    Used when ``live`` is too damaged for SQLite to write into; nothing may hold it open.
+    """
+    partial = live.with_name(live.name + ".partial")
+    shutil.copy2(source, partial)
+    for suffix in ("-wal", "-shm"):
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+    os.replace(partial, live)
 
 
 def restore_database(source: Path, live: Path) -> None:
