@@ -218,3 +218,16 @@ def test_no_change_and_a_sliver_of_change_are_said_plainly() -> None:
     sliver = compute_change(Quantity(1000, ""), Quantity(999.96, ""), Direction.HIGHER)
     assert format_change(same) == "40% → 40% (±0%)"
     assert format_change(sliver) == f"1,000 → 999.96 ({MINUS}<0.1%)"
+
+
+def test_small_values_keep_their_digits() -> None:
+    change = compute_change(Quantity(0.004, "s"), Quantity(0.002, "s"), Direction.LOWER)
+    assert format_change(change) == f"0.004 s → 0.002 s ({MINUS}50%)"
+
+
+def test_points_and_baselines_at_or_below_zero_show_the_difference_not_a_percentage() -> None:
+    nps = compute_change(Quantity(21, "points"), Quantity(29, "points"), Direction.HIGHER)
+    below = compute_change(Quantity(-10, ""), Quantity(5, ""), Direction.HIGHER)
+    assert format_change(nps) == "21 points → 29 points (+8 points)"
+    assert nps.percent is None and nps.improved is True
+    assert format_change(below) == "-10 → 5 (+15)"

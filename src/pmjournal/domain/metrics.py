@@ -34,6 +34,10 @@ _CONVERTIBLE: dict[str, tuple[str, float]] = {
 }
 
 
+# Scores and shares already on a scale: "21 → 29 points" is +8 points, not "+38%".
+_POINT_UNITS = frozenset({"points", "point", "pts", "pt", "pp", "percentage points"})
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
@@ -45,7 +49,8 @@ class MetricChange:
     """What changed between baseline and result, in the result's unit.
 
     ``absolute`` and ``percent`` are None when they cannot be computed honestly: no baseline,
-    units that do not convert, or (for ``percent``) a zero baseline.
+    units that do not convert, or (for ``percent``) a baseline of zero or below, where a
+    percentage misleads, and scores in points, which are compared by their difference.
     """
 
     baseline: Quantity | None
@@ -82,9 +87,11 @@ def compute_change(
     absolute = result.value - base_value
     if not math.isfinite(absolute):
         return MetricChange(baseline, result, None, None, None)
-    percent = None if base_value == 0 else absolute / abs(base_value) * 100.0
-    if percent is not None and not math.isfinite(percent):
-        percent = None
+    percent = None
+    if base_value > 0 and result.unit.strip().lower() not in _POINT_UNITS:
+        percent = absolute / base_value * 100.0
+        if not math.isfinite(percent):
+            percent = None
     if absolute == 0:
         improved: bool | None = None
     else:
@@ -93,11 +100,12 @@ def compute_change(
 
 
 def format_number(value: float) -> str:
-    """Show a recorded number as the user would write it: 3.2, 42, 1,200, 0.35."""
+    """Show a recorded number as the user would write it: 3.2, 42, 1,200, 0.35, 0.004."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text
+    if abs(value) < 1:
+        return f"{value:.3g}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_quantity(quantity: Quantity) -> str:
