@@ -85,3 +85,15 @@ def test_every_day_lies_in_the_week_its_label_names(day: date) -> None:
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 def test_a_date_written_out_reads_back_the_same(day: date) -> None:
     assert parse_date(day.isoformat()) == day
+
+
+@pytest.mark.parametrize("text", ["20260101", "2026-W01-1", "２０２６-01-01", "2026-1-5"])
+def test_only_one_way_of_writing_a_date_is_accepted(text: str) -> None:
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["9999-W52", "２０２６-W27", "0000-W01"])
+def test_weeks_out_of_range_or_in_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(ValidationError):
+        parse_iso_week(text)
