@@ -309,3 +309,14 @@ def test_check_reports_a_damaged_journal_without_an_unexpected_error(
     assert done.returncode == 1
     assert "unexpected error" not in done.stderr
     assert done.stderr.startswith("problem: ")
+
+
+def test_empty_text_in_a_new_folder_creates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    assert_refused(pmjournal("--data-dir", folder, "add", "--text", "   ", cwd=tmp_path), "text")
+    assert not folder.exists()
+
+
+def test_an_unwritable_data_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    done = pmjournal("--data-dir", "/proc/pmjournal", "add", "--text", "x", cwd=tmp_path)
+    assert_refused(done, "/proc/pmjournal")

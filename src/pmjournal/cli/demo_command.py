@@ -17,7 +17,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     "--weeks",
     default=12,
     show_default=True,
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=2600),
     help="Weeks of journal: 12 is the sample internship; more adds generated later roles.",
 )
 @click.pass_context

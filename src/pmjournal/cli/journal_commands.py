@@ -66,7 +66,7 @@ def add(
     weekly: bool,
 ) -> None:
     """Write a quick entry."""
-    from pmjournal.services.entries import EntryDraft, add_entry
+    from pmjournal.services.entries import EntryDraft, add_entry, validate_draft
 
     draft = EntryDraft(
         text=text,
@@ -77,6 +77,7 @@ def add(
         skills=skills,
         tags=tags,
     )
+    validate_draft(draft)
     with opened_journal(ctx) as journal:
         record = add_entry(journal, draft)
     links = ", ".join((*record.projects, *record.skills))

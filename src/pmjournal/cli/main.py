@@ -54,6 +54,12 @@ class LazyGroup(click.Group):
         except PmJournalError as error:
             click.echo(f"pmjournal: {error}", err=True)
             ctx.exit(2)
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise  # the reader went away (``search x | head``); click exits quietly
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"pmjournal: {where}{error.strerror or error}", err=True)
+            ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -62,8 +68,9 @@ class LazyGroup(click.Group):
         except Exception as error:
             if os.environ.get("PMJOURNAL_DEBUG"):
                 raise
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
             click.echo(
-                f"pmjournal: unexpected error: {type(error).__name__}: {error} "
+                f"pmjournal: unexpected error: {type(error).__name__}: {first_line} "
                 "(set PMJOURNAL_DEBUG=1 for details)",
                 err=True,
             )

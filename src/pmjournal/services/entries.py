@@ -32,7 +32,8 @@ class EntryDraft:
     tags: Sequence[str] = field(default_factory=tuple)
 
 
-def _validate(draft: EntryDraft) -> None:
+def validate_draft(draft: EntryDraft) -> None:
+    """Checks that need no journal, so a front end can refuse before opening one."""
     if not draft.text.strip():
         raise ValidationError("an entry needs some text", "text")
     if len(draft.title) > MAX_TITLE:
@@ -68,7 +69,7 @@ _LOAD = (
 
 def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
     """Save a new entry in one transaction; an unknown project or skill saves nothing."""
-    _validate(draft)
+    validate_draft(draft)
     with journal.transaction() as session:
         entry = models.Entry()
         with session.no_autoflush:
@@ -80,7 +81,7 @@ def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
 
 
 def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRecord:
-    _validate(draft)
+    validate_draft(draft)
     with journal.transaction() as session:
         entry = session.get(models.Entry, entry_id)
         if entry is None:
