@@ -15,6 +15,57 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# The starter framework as it was when 0001 was written; later edits to
+# domain.skill_framework must not change what this revision seeds.
+STARTER_FRAMEWORK: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Strategy & discovery",
+        (
+            ("Market research", "Sizing a market, reading trends, finding where to play."),
+            ("Competitive analysis", "Comparing alternatives and positioning against them."),
+            ("User research", "Interviews, surveys and usability tests that change a plan."),
+            ("Customer-centric thinking", "Starting from the user's problem, not the feature."),
+            ("Product vision", "Saying where the product should go and why."),
+        ),
+    ),
+    (
+        "Execution",
+        (
+            ("Roadmapping", "Sequencing work into a plan others can follow."),
+            ("Prioritisation", "Choosing what not to do, with a reason."),
+            ("Project management", "Scope, timeline, risks and follow-through."),
+            ("Writing specs", "Requirements and acceptance criteria engineers can build from."),
+            ("Experimentation", "A/B tests and launches designed to learn something."),
+        ),
+    ),
+    (
+        "Analytical",
+        (
+            ("Analytical thinking", "Breaking a vague question into measurable parts."),
+            ("Data analysis", "SQL, spreadsheets and dashboards that answer a question."),
+            ("Problem-solving", "Finding the cause, weighing options, picking one."),
+            ("Metrics definition", "Choosing the number that shows success."),
+        ),
+    ),
+    (
+        "People",
+        (
+            ("Communication", "Clear writing and speaking for the audience at hand."),
+            ("Stakeholder management", "Aligning people with different goals."),
+            ("Cross-functional collaboration", "Working with engineering, design, sales."),
+            ("Leadership without authority", "Getting things done through influence."),
+            ("Presenting", "Demos, readouts and reviews in front of a room."),
+        ),
+    ),
+    (
+        "Technical",
+        (
+            ("Technical understanding", "Enough of the system to make sound trade-offs."),
+            ("Prototyping", "Mock-ups and prototypes that test an idea quickly."),
+        ),
+    ),
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -445,21 +496,19 @@ def create_search_index() -> None:
 
 
 def seed_skill_framework() -> None:
-    from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
-
     categories = sa.table(
         "skill_categories", sa.column("id"), sa.column("name"), sa.column("position")
     )
     skills = sa.table(
         "skills", sa.column("name"), sa.column("category_id"), sa.column("description")
     )
-    for position, (category, members) in enumerate(STARTER_FRAMEWORK.items(), start=1):
+    for position, (category, members) in enumerate(STARTER_FRAMEWORK, start=1):
         op.bulk_insert(categories, [{"id": position, "name": category, "position": position}])
         op.bulk_insert(
             skills,
             [
-                {"name": s.name, "category_id": position, "description": s.description}
-                for s in members
+                {"name": name, "category_id": position, "description": description}
+                for name, description in members
             ],
         )
 

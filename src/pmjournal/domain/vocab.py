@@ -6,11 +6,6 @@ Stored as their string values so the database and the JSON export stay readable.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
-
-from pmjournal.domain.errors import ValidationError
-
-E = TypeVar("E", bound=StrEnum)
 
 
 class EntryKind(StrEnum):
@@ -53,12 +48,3 @@ class GoalStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     ACHIEVED = "achieved"
     DROPPED = "dropped"
-
-
-def parse_choice(enum: type[E], value: str, field: str) -> E:
-    """Turn user text into a vocabulary member, or say which words are allowed."""
-    try:
-        return enum(value.strip().lower())
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field) from None

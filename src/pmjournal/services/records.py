@@ -64,12 +64,3 @@ class ProfileRecord:
     @property
     def is_empty(self) -> bool:
         return not (self.name or self.headline or self.email or self.links)
-
-
-@dataclass(frozen=True)
-class NamedRecord:
-    """Enough to list and pick a project, skill or person."""
-
-    id: int
-    name: str
-    detail: str = ""

@@ -116,7 +116,11 @@ def rotate(path: Path, backup_dir: Path, today: date) -> list[Path]:
     if not daily.exists():
         written.append(copy_database(path, daily))
     if not weekly.exists():
-        written.append(copy_database(path, weekly))
+        weekly.parent.mkdir(parents=True, exist_ok=True)
+        # Today's daily copy is this week's state already: copying a closed file is cheaper
+        # than a second pass of the backup API over the live journal.
+        shutil.copy2(daily, weekly)
+        written.append(weekly)
     _prune(daily.parent, KEEP_DAILY)
     _prune(weekly.parent, KEEP_WEEKLY)
     return written
