@@ -124,3 +124,18 @@ def test_sections_are_found_by_their_usual_headings():
     assert sections["blockers"] == ["Waiting on legal."]
     assert sections["next"] == ["Launch", "Measure"]
     assert "Not a blocker." not in str(sections)
+
+
+def test_an_entry_about_two_projects_is_listed_once(journal: Journal):
+    with journal.transaction() as session:
+        alpha, beta = models.Project(name="Alpha"), models.Project(name="Beta")
+        session.add(
+            models.Entry(
+                date=date(2026, 6, 3), title="Shared review", body="x", projects=[alpha, beta]
+            )
+        )
+    update = weekly_update(journal, "2026-W23")
+
+    assert [(name, [i.text for i in items]) for name, items in update.done] == [
+        ("Alpha", ["Shared review (also Beta)"])
+    ]

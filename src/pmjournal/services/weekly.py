@@ -114,8 +114,9 @@ def weekly_update(
             continue
         headline = _headline(entry, sections)
         if headline:
-            for project in entry.projects or (OTHER,):
-                by_project.setdefault(project, []).append(DoneItem(entry.date, headline))
+            first, *others = entry.projects or (OTHER,)
+            also = f" (also {', '.join(others)})" if others else ""
+            by_project.setdefault(first, []).append(DoneItem(entry.date, headline + also))
     for item in feedback:
         skills.update(dict.fromkeys(item.skills, 1))
     done = sorted(by_project.items(), key=lambda pair: (pair[0] == OTHER, -len(pair[1])))
