@@ -46,18 +46,24 @@ def load_snapshot(
     project_names: Sequence[str] = (),
     redact: bool = False,
     include_empty: bool = False,
+    period: tuple[date, date] | None = None,
 ) -> CareerSnapshot:
-    """Everything an output may show, with confidentiality and redaction already applied."""
+    """Everything an output may show, with confidentiality and redaction already applied.
+
+    ``period`` (first and last day) limits the entries and feedback read, so a weekly update
+    of a journal of years reads one week of notes, not all of them.
+    """
     with journal.reading() as session:
-        return _Builder(session, redact).build(project_names, include_empty)
+        return _Builder(session, redact, period).build(project_names, include_empty)
 
 
 class _Builder:
     """Turns ORM rows into views inside one read session."""
 
-    def __init__(self, session: Session, redact: bool) -> None:
+    def __init__(self, session: Session, redact: bool, period: tuple[date, date] | None) -> None:
         self.session = session
         self.redact = redact
+        self.period = period
         self.projects = list(
             session.scalars(
                 select(models.Project)
@@ -132,10 +138,11 @@ class _Builder:
         ]
 
     def _load_entries(self) -> list[tuple[models.Entry, EntryView, list[EvidenceView]]]:
+        query = select(models.Entry)
+        if self.period:
+            query = query.where(models.Entry.date.between(*self.period))
         rows = self.session.scalars(
-            select(models.Entry)
-            .order_by(models.Entry.date, models.Entry.id)
-            .options(
+            query.order_by(models.Entry.date, models.Entry.id).options(
                 selectinload(models.Entry.projects),
                 selectinload(models.Entry.tags),
                 selectinload(models.Entry.evidence)
@@ -159,10 +166,11 @@ class _Builder:
         return loaded
 
     def _load_feedback(self) -> list[tuple[models.Feedback, FeedbackView, list[EvidenceView]]]:
+        query = select(models.Feedback)
+        if self.period:
+            query = query.where(models.Feedback.date.between(*self.period))
         rows = self.session.scalars(
-            select(models.Feedback)
-            .order_by(models.Feedback.date, models.Feedback.id)
-            .options(
+            query.order_by(models.Feedback.date, models.Feedback.id).options(
                 selectinload(models.Feedback.person),
                 selectinload(models.Feedback.projects),
                 selectinload(models.Feedback.evidence)

@@ -99,9 +99,8 @@ def weekly_update(
     """The update for ``week`` (YYYY-Www), by default the week holding ``today``."""
     label = week or iso_week_label(today or date.today())
     monday, sunday = parse_iso_week(label)
-    snapshot = load_snapshot(journal, include_empty=True)
-    entries = tuple(e for e in snapshot.entries if monday <= e.date <= sunday)
-    feedback = tuple(f for f in snapshot.feedback if monday <= f.date <= sunday)
+    snapshot = load_snapshot(journal, include_empty=True, period=(monday, sunday))
+    entries, feedback = snapshot.entries, snapshot.feedback
     parts: dict[str, list[str]] = {key: [] for key in SECTIONS}
     by_project: dict[str, list[DoneItem]] = {}
     skills: Counter[str] = Counter()
