@@ -38,12 +38,6 @@ def exported(source: Path, tmp_path: Path) -> Path:
     return out
 
 
-def without_stamp(path: Path) -> dict[str, object]:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    del document["exported_at"]
-    return document
-
-
 def test_export_import_export_round_trips(exported: Path, tmp_path: Path) -> None:
     target = tmp_path / "target"
     result = pmjournal(target, "import", str(exported))
@@ -54,7 +48,7 @@ def test_export_import_export_round_trips(exported: Path, tmp_path: Path) -> Non
     )
     again = tmp_path / "again.json"
     assert pmjournal(target, "export", "--format", "json", "--out", str(again)).returncode == 0
-    assert without_stamp(again) == without_stamp(exported)
+    assert again.read_bytes() == exported.read_bytes()
 
 
 def test_import_into_a_non_empty_journal_is_refused(exported: Path, source: Path) -> None:
@@ -98,6 +92,22 @@ def test_a_bad_field_is_named_by_its_path(exported: Path, tmp_path: Path) -> Non
     assert not target.exists()
 
 
+def test_an_id_too_large_for_the_search_index_exits_2_with_one_line(
+    exported: Path, tmp_path: Path
+) -> None:
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    document["entries"][0]["id"] = 2**61
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    target = tmp_path / "target"
+    line = assert_refused(pmjournal(target, "import", str(bad)))
+    assert line == (
+        "pmjournal: entries[0].id: id 2305843009213693952 is too large "
+        "(the largest is 2305843009213693951)"
+    )
+    assert not target.exists()
+
+
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
     assert assert_refused(pmjournal(tmp_path / "d", "import", str(missing))) == (
@@ -118,12 +128,33 @@ def test_markdown_export_writes_a_folder_and_refuses_a_full_one(
     assert line == f"pmjournal: out: {out} is not empty; give a new or empty folder"
 
 
-def test_json_export_to_a_folder_or_missing_folder_is_refused(source: Path, tmp_path: Path) -> None:
-    line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(tmp_path)))
-    assert "is a folder" in line
+def test_json_export_refuses_a_folder_a_missing_folder_a_device_and_the_journal(
+    source: Path, tmp_path: Path
+) -> None:
+    database = source / "journal.sqlite3"
+    before = database.read_bytes()
     missing = tmp_path / "missing" / "journal.json"
-    line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(missing)))
-    assert line == f"pmjournal: out: {missing.parent}: no such folder"
+    refusals = {
+        tmp_path: f"pmjournal: out: {tmp_path} is a folder; give a file name",
+        missing: f"pmjournal: out: folder {missing.parent} does not exist",
+        Path("/dev/null"): "pmjournal: out: /dev/null is not a regular file",
+        database: f"pmjournal: out: {database} is the journal itself; choose another file",
+        source / "journal.sqlite3-wal": "is the journal itself",
+    }
+    for out, words in refusals.items():
+        line = assert_refused(pmjournal(source, "export", "--format", "json", "--out", str(out)))
+        assert words in line
+    assert database.read_bytes() == before
+
+
+def test_json_export_onto_a_symlink_keeps_the_link(exported: Path, source: Path) -> None:
+    link = exported.with_name("latest.json")
+    link.symlink_to(exported.name)
+    exported.write_text("an older export", encoding="utf-8")
+    result = pmjournal(source, "export", "--format", "json", "--out", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == exported
+    assert json.loads(exported.read_text(encoding="utf-8"))["format"] == "pmjournal"
 
 
 def test_an_unknown_format_is_a_usage_error(source: Path, tmp_path: Path) -> None:

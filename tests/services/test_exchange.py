@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.services.exchange import (
     build_document,
+    database_files,
     import_document,
     load_document,
     write_document,
@@ -27,7 +28,6 @@ from pmjournal.services.profile import update_profile
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 
-STAMP = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 
 
@@ -154,7 +154,7 @@ def fresh(tmp_path: Path) -> Any:
 
 @pytest.fixture
 def document(filled: Journal) -> dict[str, Any]:
-    return build_document(filled, exported_at=STAMP)
+    return build_document(filled)
 
 
 def user_rows(journal: Journal) -> int:
@@ -186,7 +186,7 @@ def test_the_document_holds_every_table_with_ids_links_and_confidential_flags(
     document: dict[str, Any],
 ) -> None:
     assert list(document) == list(TOP_LEVEL)
-    assert document["exported_at"] == "2026-11-24T08:00:00+00:00"
+    assert "exported_at" not in document, "an export time would make two exports differ"
     assert document["schema_revision"] == "0001"
     checkout = document["projects"][0]
     assert checkout["confidential"] is True
@@ -213,7 +213,7 @@ def test_import_into_an_empty_journal_then_export_gives_the_same_document(
     assert loaded == document
     target = fresh()
     summary = import_document(target, loaded)
-    again = build_document(target, exported_at=STAMP)
+    again = build_document(target)
     assert json.dumps(again, ensure_ascii=False) == json.dumps(document, ensure_ascii=False)
     assert summary.counts["entry"] == 1
     assert summary.counts["check-in"] == 2
@@ -250,6 +250,21 @@ def test_export_leaves_the_journal_writable(filled: Journal) -> None:
     build_document(filled)
     record = add_entry(filled, EntryDraft(text="after the export"))
     assert record.id > 0
+
+
+def test_the_largest_id_imports_and_is_searchable(
+    document: dict[str, Any], fresh: Callable[..., Journal]
+) -> None:
+    """2**61 - 1 is the last id whose search-index rowid (id * 4 + kind) fits in 64 bits."""
+    from pmjournal.services.search import search_journal
+
+    largest = 2**61 - 1
+    document["entries"][0]["id"] = largest
+    document["evidence"][0]["entry_id"] = largest
+    document["metrics"][0]["entry_id"] = largest
+    target = fresh()
+    import_document(target, document)
+    assert [hit.id for hit in search_journal(target, "interviews")] == [largest]
 
 
 def test_timestamps_with_an_offset_are_stored_as_utc(
@@ -311,7 +326,24 @@ INVALID: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("vocabulary", _set("entries[0].kind", "monthly"), "entries[0].kind", "not one of"),
     ("not null", _set("entries[0].title", None), "entries[0].title", "must not be null"),
     ("id type", _set("tags[0].id", True), "tags[0].id", "positive whole number"),
-    ("id range", _set("tags[0].id", 2**63), "tags[0].id", "positive whole number"),
+    ("id range", _set("tags[0].id", 2**63), "tags[0].id", "too large"),
+    ("entry id", _set("entries[0].id", 2**61), "entries[0].id", "largest is 2305843009213693951"),
+    ("project id", _set("projects[1].id", 2**61), "projects[1].id", "too large"),
+    ("feedback id", _set("feedback[0].id", 2**61), "feedback[0].id", "too large"),
+    ("ref id", _set("evidence[0].entry_id", 2**61), "evidence[0].entry_id", "too large"),
+    ("huge number", _set("metrics[0].result", 10**400), "metrics[0].result", "too large for a"),
+    (
+        "before year 1",
+        _set("entries[0].created_at", "0001-01-01T00:00:00+01:00"),
+        "entries[0].created_at",
+        "outside the years 1 to 9999 in UTC",
+    ),
+    (
+        "after 9999",
+        _set("projects[0].updated_at", "9999-12-31T23:30:00-01:00"),
+        "projects[0].updated_at",
+        "outside the years 1 to 9999 in UTC",
+    ),
     ("int range", _set("metrics[0].position", -(2**64)), "metrics[0].position", "whole number"),
     ("checkin", _set("goals[0].checkins[1].date", "x"), "goals[0].checkins[1].date", "date"),
     ("checkin id", _set("goals[0].checkins[1].id", 1), "goals[0].checkins[1].id", "duplicate"),
@@ -374,8 +406,9 @@ def test_a_document_that_is_not_an_object_is_refused() -> None:
         (b"", "not valid JSON: Expecting value at line 1, column 1"),
         (b"\xff\xfe{}", "not UTF-8 text (byte 0)"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"version": ' + b"1" * 5000 + b"}", "not valid JSON: a number has too many digits"),
     ],
-    ids=["trailing comma", "empty", "not utf-8", "deep"],
+    ids=["trailing comma", "empty", "not utf-8", "deep", "5000 digits"],
 )
 def test_a_file_that_is_not_json_names_the_file(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "bad.json"
@@ -392,15 +425,21 @@ def test_json_errors_give_line_and_column(tmp_path: Path) -> None:
         load_document(path)
 
 
-def test_non_finite_numbers_are_refused_with_their_path(
-    document: dict[str, Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [("NaN", "not a finite number"), ("1" + "0" * 400, "too large for a number")],
+    ids=["NaN", "1e400 as a whole number"],
+)
+def test_numbers_a_float_cannot_hold_are_refused_with_their_path(
+    document: dict[str, Any], tmp_path: Path, number: str, words: str
 ) -> None:
-    text = json.dumps(document).replace('"baseline": 42.0', '"baseline": NaN')
-    path = tmp_path / "nan.json"
+    text = json.dumps(document).replace('"baseline": 42.0', f'"baseline": {number}')
+    path = tmp_path / "number.json"
     path.write_text(text)
-    with pytest.raises(ValidationError, match="not a finite number") as raised:
+    with pytest.raises(ValidationError, match=words) as raised:
         load_document(path)
     assert raised.value.field == "metrics[0].baseline"
+    assert len(str(raised.value)) < 120
 
 
 def test_lone_surrogates_are_refused(document: dict[str, Any], tmp_path: Path) -> None:
@@ -431,11 +470,11 @@ def test_a_journal_with_user_content_is_refused_and_unchanged(
 ) -> None:
     target = fresh()
     occupy(target)
-    before = build_document(target, exported_at=STAMP)
+    before = build_document(target)
     with pytest.raises(ValidationError, match="the journal is not empty") as raised:
         import_document(target, document)
     assert raised.value.field == "journal"
-    assert build_document(target, exported_at=STAMP) == before
+    assert build_document(target) == before
 
 
 def _rename_skill(journal: Journal, old: str, new: str) -> None:
@@ -455,7 +494,7 @@ def test_deleted_starter_skills_and_a_blank_profile_still_count_as_empty(
             session.scalar(select(models.Skill).where(models.Skill.name == "Presenting"))
         )
     import_document(target, document)
-    assert build_document(target, exported_at=STAMP) == document
+    assert build_document(target) == document
 
 
 def test_a_failure_half_way_through_the_import_writes_nothing(
@@ -477,13 +516,33 @@ def test_a_failure_half_way_through_the_import_writes_nothing(
         assert session.scalar(select(func.count()).select_from(models.SkillCategory)) == 5
 
 
-def test_write_document_refuses_a_folder_or_a_missing_parent(
-    document: dict[str, Any], tmp_path: Path
+def test_write_document_refuses_a_folder_a_missing_parent_a_device_and_the_journal(
+    document: dict[str, Any], filled: Journal, tmp_path: Path
 ) -> None:
     with pytest.raises(ValidationError, match="is a folder"):
         write_document(document, tmp_path)
-    with pytest.raises(ValidationError, match="no such folder"):
+    with pytest.raises(ValidationError, match="does not exist"):
         write_document(document, tmp_path / "missing" / "out.json")
+    with pytest.raises(ValidationError, match="not a regular file"):
+        write_document(document, Path("/dev/null"))
+    before = filled.path.read_bytes()
+    for database_file in database_files(filled.path):
+        with pytest.raises(ValidationError, match="the journal itself") as raised:
+            write_document(document, database_file, protected=database_files(filled.path))
+        assert raised.value.field == "out"
+    assert filled.path.read_bytes() == before
+
+
+def test_write_document_through_a_symlink_keeps_the_link(
+    document: dict[str, Any], tmp_path: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("an older export")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_document(document, link)
+    assert link.is_symlink() and link.resolve() == real
+    assert load_document(real) == document
 
 
 def test_the_format_page_lists_every_field() -> None:
@@ -511,8 +570,8 @@ def test_the_example_in_the_format_page_imports(fresh: Callable[..., Journal]) -
 
 
 def test_the_demo_journal_round_trips(demo_journal: Journal, fresh: Callable[..., Journal]) -> None:
-    document = build_document(demo_journal, exported_at=STAMP)
+    document = build_document(demo_journal)
     assert document["entries"] and document["metrics"] and document["feedback"]
     target = fresh()
     import_document(target, document)
-    assert build_document(target, exported_at=STAMP) == document
+    assert build_document(target) == document

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.entries import EntryDraft, add_entry
@@ -142,6 +143,54 @@ def test_confidential_projects_and_their_entries_are_left_out(
     assert "[Checkout | Flow](projects/checkout-flow.md) — shipped" in index
 
 
+def test_an_entry_linked_to_a_public_and_a_confidential_project_is_left_out(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    add_entry(
+        journal_with_work,
+        EntryDraft(text="Shared work on both", projects=["Checkout | Flow", "Secret merger"]),
+    )
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+    assert "Shared work" not in everything
+    assert not list(out.rglob("*shared*"))
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "Left out as confidential: 1 project(s) and 2 entry(ies) linked to them." in index
+
+
+def test_confidential_names_are_replaced_in_public_text_and_file_names(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    with journal_with_work.transaction() as session:
+        session.add(models.Person(name="Zed Quinn", relationship_kind="mentor", confidential=True))
+        checkout = session.scalar(select(models.Project).where(models.Project.id == 1))
+        assert checkout is not None
+        checkout.learnings = "Zed said the Secret merger team wants this too."
+    add_entry(
+        journal_with_work,
+        EntryDraft(
+            title="Told Zed Quinn about Secret merger",
+            text="secret merger slips a week; Zed agreed.",
+            day=date(2026, 6, 11),
+            projects=["Checkout | Flow"],
+        ),
+    )
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    names = re.compile("secret|merger|zed|quinn", re.IGNORECASE)
+    for path in out.rglob("*"):
+        assert not names.search(path.relative_to(out).as_posix()), path
+        if path.is_file():
+            assert not names.search(path.read_text(encoding="utf-8")), path
+    entry = out / "entries/2026-06-11-4-told-my-mentor-about-a-confidential-project.md"
+    text = entry.read_text(encoding="utf-8")
+    assert front_matter(text)["title"] == "Told my mentor about a confidential project"
+    assert text.endswith("A confidential project slips a week; my mentor agreed.\n")
+    project = (out / "projects/checkout-flow.md").read_text(encoding="utf-8")
+    assert "My mentor said" in project and "confidential project team wants this" in project
+
+
 def test_an_existing_empty_folder_is_used_and_a_non_empty_one_refused(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
@@ -174,6 +223,7 @@ def test_slugs_are_ascii_words() -> None:
 def test_project_files_never_collide_and_are_safe(names: list[str]) -> None:
     document: dict[str, Any] = {
         "profile": {"name": "", "headline": ""},
+        "people": [],
         "skills": [],
         "tags": [],
         "internships": [],

@@ -20,7 +20,7 @@ from pmjournal.cli.context import data_dir_of, data_dir_option, opened_journal
     "kind",
     type=click.Choice(["json", "markdown"]),
     required=True,
-    help="json: one file, a lossless backup; markdown: a folder of files for any editor.",
+    help="json: one file, a lossless backup; markdown: a readable copy, nothing confidential.",
 )
 @click.option(
     "--out",
@@ -35,14 +35,17 @@ def export_command(ctx: click.Context, kind: str, out: Path) -> None:
         from pmjournal.services.exchange import (
             ImportSummary,
             build_document,
-            check_export_target,
+            database_files,
             write_document,
         )
+        from pmjournal.services.output_files import resolve_output
+        from pmjournal.storage.database import DB_FILENAME
 
-        check_export_target(out)
+        protected = database_files(data_dir_of(ctx).expanduser() / DB_FILENAME)
+        resolve_output(out, protected=protected)
         with opened_journal(ctx) as journal:
             document = build_document(journal)
-        write_document(document, out)
+        write_document(document, out, protected=protected)
         click.echo(f"Exported {ImportSummary.of(document).line()} to {out}")
         return
     from pmjournal.services.markdown_export import check_export_folder, export_markdown

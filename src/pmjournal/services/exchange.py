@@ -2,18 +2,17 @@
 
 The document is a backup, not a portfolio: every column of every table, ids kept, confidential
 flags included, so that importing it into an empty journal and exporting again gives the same
-document. Import is all or nothing: the file is checked completely before the journal is
-touched, and the rows are written in one transaction.
+document, byte for byte: the document records no export time (the file's own modification time
+says when it was written). Import is all or nothing: the file is checked completely before the
+journal is touched, and the rows are written in one transaction.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from pmjournal.services.exchange_schema import (
     to_json,
 )
 from pmjournal.services.exchange_validation import validate_document
+from pmjournal.services.output_files import write_text
 from pmjournal.services.records import ProfileRecord
 from pmjournal.storage import migrate, models
 from pmjournal.storage.database import Journal
@@ -107,14 +107,12 @@ class ImportSummary:
         return ", ".join(parts) if parts else "nothing"
 
 
-def build_document(journal: Journal, exported_at: datetime | None = None) -> dict[str, Any]:
-    """The whole journal as a version 1 document; pass ``exported_at`` for a reproducible one."""
-    moment = exported_at or datetime.now(UTC).replace(microsecond=0)
+def build_document(journal: Journal) -> dict[str, Any]:
+    """The whole journal as a version 1 document; the same journal always gives the same one."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "schema_revision": migrate.HEAD,
-        "exported_at": moment.isoformat(),
     }
     with journal.reading() as session:
         profile = session.get(models.Profile, PROFILE_ID)
@@ -167,33 +165,20 @@ def _in_field_order(record: dict[str, Any], collection: Collection) -> dict[str,
     return {key: record[key] for key in collection.keys}
 
 
-def check_export_target(path: Path) -> None:
-    """Refuse a target the JSON cannot be written to, before anything is read or written."""
-    if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name such as journal.json", "out")
-    if not path.parent.is_dir():
-        raise ValidationError(f"{path.parent}: no such folder", "out")
+def database_files(database: Path) -> tuple[Path, ...]:
+    """The journal's database and its WAL companions: an export must never overwrite them."""
+    return (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm")))
 
 
-def write_document(document: dict[str, Any], path: Path) -> None:
-    """Write the document as UTF-8 JSON, replacing ``path`` only once the file is complete.
+def write_document(document: dict[str, Any], path: Path, *, protected: Iterable[Path] = ()) -> None:
+    """Write the document as UTF-8 JSON through ``output_files``, as every ``--out`` is written.
 
-    Going through a temporary file means a crash never leaves a half-written export where an
-    earlier good one was.
+    That way an export follows a symlink instead of replacing it, refuses a folder, a device or
+    any ``protected`` file (pass ``database_files`` of the journal), and never leaves half a
+    file where an earlier good export was.
     """
-    path = Path(path)
-    check_export_target(path)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text(Path(path), text, protected=protected)
 
 
 def load_document(path: Path) -> dict[str, Any]:
@@ -214,6 +199,10 @@ def load_document(path: Path) -> dict[str, Any]:
         raise ValidationError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}", where
         ) from None
+    except ValueError:
+        # Python refuses to read a whole number of more than 4,300 digits (a guard against slow
+        # conversions); nothing the journal stores comes near that.
+        raise ValidationError("not valid JSON: a number has too many digits", where) from None
     except RecursionError:
         raise ValidationError("not valid JSON: nested too deeply", where) from None
     return validate_document(document)

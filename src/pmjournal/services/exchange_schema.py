@@ -28,7 +28,7 @@ from pmjournal.domain.vocab import (
 
 FORMAT = "pmjournal"
 VERSION = 1
-HEADER = ("format", "version", "schema_revision", "exported_at")
+HEADER = ("format", "version", "schema_revision")
 
 
 class Kind(Enum):
@@ -304,10 +304,20 @@ def from_json(field: Field, value: Any) -> Any:
     if field.kind is Kind.DATE:
         return date.fromisoformat(value)
     if field.kind is Kind.TIMESTAMP:
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC).replace(tzinfo=None)
-        return moment
+        return utc_timestamp(value)
     if field.kind is Kind.FLOAT:
         return float(value)
     return value
+
+
+def utc_timestamp(text: str) -> datetime:
+    """A document timestamp as the journal stores it: naive, in UTC.
+
+    The validator calls this too, because an offset can carry a moment past year 9999 or before
+    year 1 (``0001-01-01T00:00:00+01:00``): that raises ``OverflowError``, and it must be
+    refused before the import starts rather than half-way through it.
+    """
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pmjournal.domain.errors import ValidationError
@@ -25,9 +25,12 @@ from pmjournal.services.exchange_schema import (
     Collection,
     Field,
     Kind,
+    utc_timestamp,
 )
 
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+# The search index keys a row as ``id * 4 + kind`` in SQLite's signed 64-bit rowid.
+_ID_MAX = 2**61 - 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _TIMESTAMP = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$", re.ASCII
@@ -52,7 +55,6 @@ def validate_document(document: object) -> dict[str, Any]:
         if key not in doc:
             raise ValidationError("missing", key)
     _text(doc["schema_revision"], "schema_revision")
-    _timestamp(doc["exported_at"], "exported_at")
     _record(doc["profile"], PROFILE, "profile", {})
     ids: dict[str, dict[int, str]] = {}
     for collection in COLLECTIONS:
@@ -141,8 +143,7 @@ def _value(value: object, field: Field, path: str, ids: dict[str, dict[int, str]
         case Kind.FLOAT:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ValidationError(f"expected a number, got {_describe(value)}", path)
-            if not math.isfinite(value):
-                raise ValidationError(f"{value} is not a finite number", path)
+            _finite(value, path)
         case Kind.BOOL:
             if type(value) is not bool:
                 raise ValidationError(f"expected true or false, got {_describe(value)}", path)
@@ -188,8 +189,22 @@ def _list(value: object, path: str) -> list[Any]:
 
 
 def _id(value: object, path: str) -> None:
-    if type(value) is not int or not 1 <= value <= _INT_MAX:
+    if type(value) is not int or value < 1:
         raise ValidationError(f"expected a positive whole number id, got {_describe(value)}", path)
+    if value > _ID_MAX:
+        raise ValidationError(f"id {_quoted(value)} is too large (the largest is {_ID_MAX})", path)
+
+
+def _finite(value: int | float, path: str) -> None:
+    """Numbers are stored as 64-bit floats, which a whole number past ~1e308 cannot become."""
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        raise ValidationError(
+            f"{_quoted(value)} is too large for a number (the limit is about 1e308)", path
+        ) from None
+    if not finite:
+        raise ValidationError(f"{_quoted(value)} is not a finite number", path)
 
 
 def _int(value: object, path: str) -> None:
@@ -226,10 +241,14 @@ def _timestamp(value: object, path: str) -> None:
     try:
         if not _TIMESTAMP.match(text):
             raise ValueError
-        datetime.fromisoformat(text)
+        utc_timestamp(text)
     except ValueError:
         raise ValidationError(
             f"{_quoted(text)} is not a valid timestamp (expected YYYY-MM-DDTHH:MM:SS)", path
+        ) from None
+    except OverflowError:
+        raise ValidationError(
+            f"{_quoted(text)} falls outside the years 1 to 9999 in UTC", path
         ) from None
 
 
@@ -242,7 +261,7 @@ def _describe(value: object) -> str:
     if isinstance(value, str):
         return f"the string {_quoted(value)}"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_quoted(value)}"
     if isinstance(value, list):
         return "a list"
     return "an object"

@@ -5,7 +5,7 @@ One file per entry (``entries/YYYY-MM-DD-<id>-<slug>.md``), one per project
 matter. Every front-matter value is written as JSON, which is also YAML, so no YAML library is
 needed and no user text can break out of its quotes. The files are rendered from the JSON
 export document, so both exports see the same snapshot of the journal; unlike the JSON backup,
-confidential work is left out (see ``_View``).
+confidential work is left out and confidential names are replaced (see ``_View``).
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from typing import Any
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import Quantity, compute_change, format_change
+from pmjournal.domain.redaction import Redactor, build_redactor
 from pmjournal.domain.vocab import Direction
 from pmjournal.services.exchange import build_document
+from pmjournal.services.exchange_schema import COLLECTIONS, Collection, Kind
 from pmjournal.storage.database import Journal
 
 SLUG_LIMIT = 60
@@ -31,6 +33,9 @@ SLUG_LIMIT = 60
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 # Characters JSON leaves raw but YAML forbids or reads as line breaks inside a quoted scalar.
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+# The collections the Markdown draws on; the rest (people, feedback, goals…) never appear.
+_SHOWN = ("skills", "tags", "internships", "projects", "entries", "metrics")
 
 _SECTIONS = (
     ("context", "Context"),
@@ -80,6 +85,7 @@ def export_markdown(journal: Journal, folder: Path) -> int:
 
 def render_files(document: dict[str, Any]) -> dict[str, str]:
     """Every file of the export, by path relative to the folder (with ``/`` separators)."""
+    document = _without_confidential_names(document)
     view = _View.of(document)
     files = {view.entry_paths[e["id"]]: _entry_file(e, view) for e in view.entries}
     for project in view.projects:
@@ -92,9 +98,9 @@ def render_files(document: dict[str, Any]) -> dict[str, str]:
 class _View:
     """What the Markdown may show, indexed for rendering.
 
-    Confidential projects and metrics are left out, and so are entries linked only to
-    confidential projects (PRODUCT.md: kept in the journal, left out of anything exported);
-    the JSON export is the complete backup.
+    Confidential projects and metrics are left out, and so is every entry linked to a
+    confidential project, even alongside a public one: such an entry is confidential itself, as
+    in every other output (``services.snapshot``). The JSON export is the complete backup.
     """
 
     projects: list[dict[str, Any]]
@@ -142,8 +148,40 @@ class _View:
 
 
 def _visible(project_ids: list[int], hidden: set[int]) -> bool:
-    """Linked only to confidential projects means left out; no project at all is fine."""
-    return not project_ids or any(p not in hidden for p in project_ids)
+    """Linked to any confidential project means left out; no project at all is fine."""
+    return hidden.isdisjoint(project_ids)
+
+
+def _without_confidential_names(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy whose free text names no confidential project or person.
+
+    Leaving out confidential records is not enough: a public entry or project may mention one
+    by name, and its title also becomes a file name. So every free-text field the Markdown
+    shows is redacted before anything, slugs included, is made from it. The profile's name is
+    the user's own and is kept.
+    """
+    redactor = build_redactor(
+        (),
+        [(p["name"], p["relationship"]) for p in document["people"] if p["confidential"]],
+        [p["name"] for p in document["projects"] if p["confidential"]],
+    )
+    profile = document["profile"]
+    redacted = {**document, "profile": {**profile, "headline": redactor(profile["headline"])}}
+    for collection in COLLECTIONS:
+        if collection.key in _SHOWN:
+            redacted[collection.key] = [
+                _redacted(record, collection, redactor) for record in document[collection.key]
+            ]
+    return redacted
+
+
+def _redacted(record: dict[str, Any], collection: Collection, redactor: Redactor) -> dict[str, Any]:
+    """The record with its free text redacted; ids, dates and vocabulary values untouched."""
+    copy = dict(record)
+    for spec in collection.fields:
+        if spec.kind is Kind.STR and spec.choices is None and copy[spec.key] is not None:
+            copy[spec.key] = redactor(copy[spec.key])
+    return copy
 
 
 def slugify(text: str) -> str:
@@ -251,7 +289,7 @@ def _index_file(document: dict[str, Any], view: _View) -> str:
     if view.hidden:
         parts.append(
             f"Left out as confidential: {len(view.hidden)} project(s) and {left_out} entry(ies) "
-            "linked only to them. The JSON export keeps everything."
+            "linked to them. The JSON export keeps everything."
         )
     return "\n\n".join(parts) + "\n"
 
