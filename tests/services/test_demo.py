@@ -17,12 +17,17 @@ from pmjournal.domain.vocab import ProjectStatus, Relationship
 from pmjournal.services.demo import DEMO_START, DemoSummary, generate_demo
 from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.services.profile import get_profile, update_profile
+from pmjournal.services.weekly import render_text, weekly_update
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 
 WEEKLY_SECTIONS = ("## Done", "## Learned", "## Blockers", "## Next")
 CASE_STUDY_FIELDS = ("summary", "context", "problem", "role", "approach", "learnings")
 UNSHIPPED = (ProjectStatus.PLANNED.value, ProjectStatus.ACTIVE.value)
+# What only the confidential pilot's own notes may say: its figures (46 trials, 11% → 15%
+# conversion) and where they were shown. Its name and the confidential people's names are
+# read from the journal.
+PILOT_FIGURES = ("46 trials", "of 46", "11%", "15%", "pricing council")
 
 
 def count(session: Session, table: type[models.Base]) -> int:
@@ -99,6 +104,70 @@ def test_exactly_one_confidential_project_with_its_own_metrics(demo_journal: Jou
         )
         hidden_people = session.scalars(select(models.Person).where(models.Person.confidential))
         assert hidden_feedback + len(hidden_people.all()) >= 1
+
+
+def secret_markers(session: Session) -> tuple[str, ...]:
+    """Text that gives the confidential project away: its name, figures and hidden people."""
+    projects = session.scalars(select(models.Project).where(models.Project.confidential))
+    people = session.scalars(select(models.Person).where(models.Person.confidential)).all()
+    names = [p.name for p in people] + [p.name.split()[0] for p in people]
+    return (*[p.name for p in projects], *names, *PILOT_FIGURES)
+
+
+def mentions(text: str, markers: tuple[str, ...]) -> list[str]:
+    return [m for m in markers if m.casefold() in text.casefold()]
+
+
+def test_only_notes_about_the_confidential_project_alone_mention_it(
+    demo_journal: Journal,
+) -> None:
+    """Outputs leave out every entry linked to a confidential project, so the secret must not
+    sit in an entry about public work too, and nothing public may name or quote it."""
+    with demo_journal.reading() as session:
+        markers = secret_markers(session)
+        entries = session.scalars(select(models.Entry)).all()
+        telling = [e for e in entries if mentions(f"{e.title}\n{e.body}", markers)]
+        assert len(telling) >= 3
+        for entry in telling:
+            assert entry.projects and all(p.confidential for p in entry.projects), entry.title
+        for entry in entries:
+            kinds = {p.confidential for p in entry.projects}
+            assert kinds != {True, False}, entry.title
+            notes = " ".join(ev.note for ev in entry.evidence)
+            if True not in kinds:
+                assert not mentions(notes, markers), entry.title
+        for item in session.scalars(select(models.Feedback)).all():
+            if not item.confidential and not any(p.confidential for p in item.projects):
+                assert not mentions(f"{item.text} {item.follow_up}", markers), item.text
+        for project in session.scalars(select(models.Project)).all():
+            if not project.confidential:
+                fields = [getattr(project, f) for f in (*CASE_STUDY_FIELDS, "outcome")]
+                fields += [project.expected_result, *(ev.note for ev in project.evidence)]
+                assert not mentions(" ".join(fields), markers), project.name
+
+
+def test_metrics_are_evidenced_by_entries_of_their_own_confidentiality(
+    demo_journal: Journal,
+) -> None:
+    with demo_journal.reading() as session:
+        for metric in session.scalars(select(models.Metric)).all():
+            linked = {p.confidential for p in metric.entry.projects}
+            assert linked == {metric.project.confidential}, metric.name
+            assert metric.confidential == metric.project.confidential, metric.name
+
+
+def test_every_weekly_review_is_public_and_its_update_tells_no_secret(
+    demo_journal: Journal,
+) -> None:
+    with demo_journal.reading() as session:
+        markers = secret_markers(session)
+        weekly = session.scalars(select(models.Entry).where(models.Entry.kind == "weekly")).all()
+        assert all(not any(p.confidential for p in e.projects) for e in weekly)
+        days = [e.date for e in weekly]
+    for day in days:
+        update = weekly_update(demo_journal, today=day)
+        assert update.summary and update.learned and update.next_week, update.week
+        assert not mentions(render_text(update), markers), update.week
 
 
 def test_every_project_is_a_full_case_study(demo_journal: Journal) -> None:
