@@ -129,3 +129,35 @@ def test_stories_in_text_list_the_gaps(demo_journal: Journal):
     assert run.stdout.startswith("INTERVIEW STORIES")
     assert "DATA-DRIVEN DECISION" in run.stdout
     assert "GAPS\n- Handling conflict: no story yet." in run.stdout
+
+
+def test_bullets_out_follows_a_symlink_and_refuses_devices_and_the_journal(
+    demo_journal: Journal, tmp_path: Path
+):
+    data = demo_journal.data_dir
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    link = tmp_path / "bullets.txt"
+    link.symlink_to(real)
+    journal_bytes = demo_journal.path.read_bytes()
+
+    written = pmjournal(data, "bullets", "--out", link)
+    device = pmjournal(data, "bullets", "--out", "/dev/null")
+    journal = pmjournal(data, "bullets", "--out", demo_journal.path)
+
+    assert written.returncode == 0, written.stderr
+    assert link.is_symlink() and "Guided onboarding checklist" in real.read_text("utf-8")
+    for refused, words in ((device, "not a regular file"), (journal, "journal itself")):
+        assert refused.returncode == 2 and refused.stdout == ""
+        (line,) = refused.stderr.splitlines()
+        assert words in line, line
+    assert demo_journal.path.read_bytes() == journal_bytes
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_bullets_out_where_no_file_can_be_made_is_a_user_error(demo_journal: Journal):
+    run = pmjournal(demo_journal.data_dir, "bullets", "--out", "/proc/bullets.txt")
+
+    assert run.returncode == 2
+    (line,) = run.stderr.splitlines()
+    assert "cannot write /proc/bullets.txt" in line, line

@@ -88,3 +88,58 @@ def test_a_missing_output_folder_is_a_user_error(demo_dir: Path, tmp_path: Path)
     done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", out, cwd=tmp_path)
     assert done.returncode == 2
     assert "does not exist" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_a_symlink_is_kept_and_the_file_it_points_at_is_written(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "shared" / "portfolio.pdf"
+    real.parent.mkdir()
+    real.write_bytes(b"old version")
+    link = tmp_path / "latest.pdf"
+    link.symlink_to(real)
+
+    done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", link, cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        (Path("/dev/null"), "not a regular file"),
+        (Path("/proc/portfolio.pdf"), "cannot write"),
+    ],
+)
+def test_a_device_or_a_folder_that_takes_no_files_is_refused(
+    demo_dir: Path, tmp_path: Path, target: Path, words: str
+) -> None:
+    if not target.parent.is_dir():
+        pytest.skip(f"needs {target.parent}")
+    done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", target, cwd=tmp_path)
+
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("pmjournal: ") and words in line and str(target) in line, line
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_the_journal_itself_is_refused_and_left_untouched(
+    demo_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    database = demo_dir / DB_FILENAME
+    before = database.read_bytes()
+
+    done = pmjournal(
+        "--data-dir", demo_dir, "portfolio", "--out", f"{database}{suffix}", cwd=tmp_path
+    )
+
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert "journal itself" in line, line
+    # SQLite owns the -wal and -shm files (it removes them on close); the data must not change.
+    assert database.read_bytes() == before
+    assert not list(demo_dir.glob("*.part"))

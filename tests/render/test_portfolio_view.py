@@ -126,3 +126,107 @@ def test_empty_sections_are_left_out(journal_with_projects: Journal) -> None:
     thin = view_of(journal_with_projects).studies[2]
     assert (thin.sections, thin.results, thin.quotes, thin.timeline) == ((), (), (), ())
     assert not thin.has_results and not thin.learned
+
+
+def test_the_sections_go_on_from_where_the_brief_stops(journal_with_projects: Journal) -> None:
+    study = view_of(journal_with_projects).studies[0]
+    bodies = {s.title: str(s.body) for s in study.sections}
+
+    assert "It frustrated users." in bodies["Problem"]
+    assert "Search found nothing" not in bodies["Problem"]
+    assert "I ran the test." in bodies["My role"] and "I wrote the spec" not in bodies["My role"]
+
+
+def test_a_section_the_brief_says_in_full_is_left_out(journal: Journal) -> None:
+    with journal.transaction() as session:
+        session.add(
+            models.Project(
+                name="Short",
+                problem="Checkout failed for 4% of carts.",
+                role="I wrote the spec.",
+                outcome="Shipped.",
+                start_date=date(2026, 6, 1),
+            )
+        )
+    (study,) = view_of(journal).studies
+    assert study.brief == "Checkout failed for 4% of carts. I wrote the spec. Shipped."
+    assert study.sections == ()
+
+
+def test_an_expected_result_never_reads_as_achieved(journal: Journal) -> None:
+    with journal.transaction() as session:
+        measured = models.Project(
+            name="Measured so far",
+            problem="Few users came back.",
+            role="I ran the pilot.",
+            expected_result="Repeat visits up by 10% by October.",
+            status="active",
+            start_date=date(2026, 6, 1),
+        )
+        measured.metrics = [models.Metric(name="Signups", baseline=10, result=12, better="higher")]
+        unmeasured = models.Project(
+            name="Not yet measured",
+            problem="Few users came back.",
+            expected_result="Repeat visits up by 10% by October.",
+            status="planned",
+            start_date=date(2026, 7, 1),
+        )
+        session.add_all([measured, unmeasured])
+
+    boxed_number, boxed_expectation = view_of(journal).studies
+
+    assert boxed_number.headline is not None
+    assert boxed_number.brief == (
+        "Few users came back. I ran the pilot. Expected: Repeat visits up by 10% by October."
+    )
+    assert boxed_expectation.headline is None
+    assert boxed_expectation.expected == "Repeat visits up by 10% by October."
+    assert boxed_expectation.brief == "Few users came back."
+
+
+def test_every_demo_brief_marks_an_expected_result(demo_journal: Journal) -> None:
+    view = build_view(load_snapshot(demo_journal), made_on=MADE_ON)
+    pending = [s for s in view.studies if s.expected]
+
+    assert pending, "the demo should hold unshipped work"
+    for study in pending:
+        opening = study.expected.split(".")[0]
+        if opening in study.brief:
+            assert f"Expected: {opening}" in study.brief, study.brief
+
+
+def test_the_timeline_prefers_entries_about_this_project_alone(journal: Journal) -> None:
+    with journal.transaction() as session:
+        skill = session.query(models.Skill).filter_by(name="Writing specs").one()
+        mine = models.Project(name="Mine", role="I wrote it.", start_date=date(2026, 6, 1))
+        other = models.Project(name="Other", role="I wrote it.", start_date=date(2026, 6, 1))
+        for day in range(1, 8):
+            entry = models.Entry(
+                date=date(2026, 6, day), title=f"Day {day}", body="Notes.", projects=[mine]
+            )
+            entry.evidence = [models.Evidence(skill=skill, note="Spec")]
+            session.add(entry)
+        session.add_all(
+            [
+                models.Entry(
+                    date=date(2026, 6, 12),
+                    kind="weekly",
+                    title="Week 2: everything",
+                    body="Notes.",
+                    projects=[mine, other],
+                ),
+                models.Entry(
+                    date=date(2026, 6, 5),
+                    kind="weekly",
+                    title="Week 1: mine",
+                    body="Notes.",
+                    projects=[mine],
+                ),
+            ]
+        )
+
+    mine_study = next(s for s in view_of(journal).studies if s.title == "Mine")
+    titles = [m.text for m in mine_study.timeline]
+
+    assert "Week 1: mine" in titles
+    assert "Week 2: everything" not in titles

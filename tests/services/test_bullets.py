@@ -75,7 +75,9 @@ def test_every_bullet_of_a_project_with_metrics_carries_a_metrics_figures(demo_j
     ]
     assert len(with_metrics) >= 2
     for group in with_metrics:
-        measured = [m for m in group.project.metrics if m.result is not None]
+        measured = [
+            m for m in group.project.metrics if m.result is not None and "alone" not in m.note
+        ]
         assert 1 <= len(group.bullets) <= MAX_BULLETS
         for bullet in group.bullets:
             assert any(
@@ -220,6 +222,7 @@ def test_redact_replaces_organisation_and_people_names(demo_journal: Journal):
     with demo_journal.reading() as session:
         organisation = session.scalars(select(models.Internship.organisation)).one()
         people = [p.name.split()[0] for p in session.scalars(select(models.Person))]
+    pin_bullet(demo_journal, "Faster first report", 2, "Ran the trade-off discussion with Wei")
 
     plain = all_text(load_bullets(demo_journal))
     redacted = all_text(load_bullets(demo_journal, redact=True))
@@ -306,7 +309,7 @@ def test_thin_notes_still_give_a_grammatical_bullet_with_the_number(small_journa
     bullets = {g.project.name: g.bullets for g in report.projects}
 
     assert [b.text for b in bullets["Pricing page"]] == [
-        "Analysed the pricing page project, raising conversion from 2.5% to 3.1% (+24%)"
+        "Analysed the pricing page project; conversion rose from 2.5% to 3.1% (+24%)"
     ]
     assert [b.text for b in bullets["Side project"]] == [
         "Built a churn model in SQL by interviewing 4 analysts"
@@ -325,6 +328,53 @@ def test_projects_outside_an_internship_go_to_json_resume_projects(small_journal
     jsonschema.Draft7Validator(json.loads(SCHEMA.read_text("utf-8"))).validate(document)
 
 
+def test_a_result_is_put_down_to_an_action_only_where_the_journal_ties_them(journal: Journal):
+    with journal.transaction() as session:
+        named = models.Project(name="Named", role="I redesigned the activation checklist.")
+        named.metrics = [models.Metric(name="Activation", baseline=20, result=30, unit="%")]
+        evidenced = models.Project(name="Evidenced", role="I rewrote the import hints.")
+        note = models.Entry(
+            date=date(2026, 7, 1),
+            title="Tickets down",
+            body="Since I rewrote the import hints, tickets fell to 22.",
+            projects=[evidenced],
+        )
+        evidenced.metrics = [
+            models.Metric(name="Setup tickets", baseline=37, result=22, better="lower", entry=note)
+        ]
+        loose = models.Project(name="Loose", role="I ran the pricing workshop with sales.")
+        loose.metrics = [models.Metric(name="Conversion", baseline=2, result=3, unit="%")]
+        session.add_all([named, evidenced, loose])
+
+    bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
+
+    assert bullets["Named"] == [
+        "Raised activation from 20% to 30% (+50%) by redesigning the activation checklist"
+    ]
+    assert bullets["Evidenced"] == [
+        "Cut setup tickets from 37 to 22 (−41%) by rewriting the import hints"
+    ]
+    assert bullets["Loose"] == [
+        "Ran the pricing workshop with sales; conversion rose from 2% to 3% (+50%)"
+    ]
+
+
+def test_a_metric_whose_note_disowns_the_change_is_never_claimed(demo_journal: Journal):
+    report = load_bullets(demo_journal)
+    disowned = {
+        m.id
+        for g in report.projects
+        for m in g.project.metrics
+        if "not this project's alone" in m.note
+    }
+
+    assert disowned, "the demo should hold a metric whose change is shared with other work"
+    for group in report.projects:
+        for bullet in group.bullets:
+            assert not {e.id for e in bullet.evidence if e.kind == "metric"} & disowned
+            assert "21 to 29" not in bullet.text, bullet.text
+
+
 def test_a_worse_result_is_stated_plainly_and_only_when_nothing_improved(journal: Journal):
     with journal.transaction() as session:
         mixed = models.Project(name="Mixed", role="I redesigned the pricing page.")
@@ -338,9 +388,7 @@ def test_a_worse_result_is_stated_plainly_and_only_when_nothing_improved(journal
 
     bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 
-    assert bullets["Mixed"] == [
-        "Raised signups from 100 to 130 (+30%) by redesigning the pricing page"
-    ]
+    assert bullets["Mixed"] == ["Redesigned the pricing page; signups rose from 100 to 130 (+30%)"]
     assert bullets["Worse"] == ["Redesigned the settings page, with saves from 50 to 40 (−20%)"]
 
 

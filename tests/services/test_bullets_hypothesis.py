@@ -1,7 +1,8 @@
 """Property: for any journal, bullet generation never crashes and never invents a number.
 
-Every figure in a bullet must be one the user wrote (in a project's text or name, or a metric
-name), a recorded metric value, or a change ``domain.metrics`` computed from them.
+Every figure in a bullet must be one the user wrote about that same project (in its text or
+name, or a metric name), one of its recorded metric values, or a change ``domain.metrics``
+computed from them; and a metric whose note disowns its change is never a bullet's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pmjournal.storage.database import Journal
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 UNITS = ["", "%", "s", "ms", "min", "h", "days", "$", "€", "x", "users", "tickets/week", "kb", "mb"]
+DISOWNING = ("The change is not this project's alone.", "Other changes shipped that week.")
+NOTES = ("", "Weekly average over May.", *DISOWNING)
 TEXT_FIELDS = ("summary", "context", "problem", "role", "approach", "outcome", "expected_result")
 
 verbs = st.sampled_from(
@@ -73,6 +76,7 @@ metric = st.fixed_dictionaries(
         "unit": st.sampled_from(UNITS),
         "baseline_unit": st.one_of(st.none(), st.sampled_from(UNITS)),
         "better": st.sampled_from(["higher", "lower"]),
+        "note": st.sampled_from(NOTES),
     }
 )
 project = st.fixed_dictionaries(
@@ -113,13 +117,15 @@ def allowed_numbers(projects: list[dict]) -> set[str]:
     return found
 
 
-def fill(journal: Journal, projects: list[dict]) -> None:
+def fill(journal: Journal, projects: list[dict]) -> list[int]:
+    """Replace the journal's projects with ``projects``; their ids, in the same order."""
     with journal.transaction() as session:
         for table in (models.ResumeBullet, models.Metric, models.Project, models.Internship):
             session.execute(delete(table))
         internship = models.Internship(
             organisation="Org", title="Intern", start_date=date(2026, 6, 1)
         )
+        rows = []
         for index, p in enumerate(projects):
             row = models.Project(
                 name=p["name"],
@@ -130,7 +136,10 @@ def fill(journal: Journal, projects: list[dict]) -> None:
             row.metrics = [
                 models.Metric(position=position, **m) for position, m in enumerate(p["metrics"])
             ]
-            session.add(row)
+            rows.append(row)
+        session.add_all(rows)
+        session.flush()
+        return [row.id for row in rows]
 
 
 @settings(
@@ -142,16 +151,18 @@ def fill(journal: Journal, projects: list[dict]) -> None:
 def test_bullets_never_crash_and_never_invent_a_number(journal: Journal, projects: list[dict]):
     for index, p in enumerate(projects):
         p["name"] = f"{p['name']} {index}"
-    fill(journal, projects)
-    allowed = allowed_numbers(projects)
+    written = dict(zip(fill(journal, projects), projects, strict=True))
 
     for ascii_only in (False, True):
         report = load_bullets(journal, ascii_only=ascii_only)
         for render in (render_text, render_markdown, render_json_resume):
             assert render(report)
         for group in report.projects:
+            allowed = allowed_numbers([written[group.project.id]])
+            disowned = {m.id for m in group.project.metrics if m.note in DISOWNING}
             assert 1 <= len(group.bullets) <= 3
             for bullet in group.bullets:
                 assert bullet.text.strip()
                 invented = normalised(bullet.text) - allowed
                 assert not invented, (bullet.text, invented)
+                assert not {e.id for e in bullet.evidence if e.kind == "metric"} & disowned

@@ -18,7 +18,6 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.services.exchange import (
     build_document,
-    database_files,
     import_document,
     load_document,
     write_document,
@@ -526,9 +525,9 @@ def test_write_document_refuses_a_folder_a_missing_parent_a_device_and_the_journ
     with pytest.raises(ValidationError, match="not a regular file"):
         write_document(document, Path("/dev/null"))
     before = filled.path.read_bytes()
-    for database_file in database_files(filled.path):
+    for database_file in filled.files:
         with pytest.raises(ValidationError, match="the journal itself") as raised:
-            write_document(document, database_file, protected=database_files(filled.path))
+            write_document(document, database_file, protected=filled.files)
         assert raised.value.field == "out"
     assert filled.path.read_bytes() == before
 

@@ -51,3 +51,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial(tmp_path: Path) -> No
 def test_an_unwritable_folder_is_a_clear_refusal() -> None:
     with pytest.raises(ValidationError, match=r"cannot write /proc/pmjournal-out\.txt"):
         write_text(Path("/proc/pmjournal-out.txt"), "x")
+
+
+def test_an_error_inside_the_block_is_not_taken_for_a_write_failure(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError), atomic_output(tmp_path / "out.pdf"):
+        raise FileNotFoundError("a font the renderer needs")
+    assert os.listdir(tmp_path) == []

@@ -242,3 +242,16 @@ def test_an_empty_journal_is_refused(journal: Journal, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no shareable project"):
         build_portfolio(journal, tmp_path / "empty.pdf")
     assert not (tmp_path / "empty.pdf").exists()
+
+
+def test_out_is_checked_before_the_journal_is_read(demo_journal: Journal) -> None:
+    stages: list[str] = []
+    before = demo_journal.path.read_bytes()
+
+    for target in (demo_journal.path, Path("/dev/null")):
+        with pytest.raises(ValidationError) as raised:
+            build_portfolio(demo_journal, target, progress=lambda s, _: stages.append(s))
+        assert raised.value.field == "out"
+
+    assert stages == []
+    assert demo_journal.path.read_bytes() == before

@@ -23,20 +23,16 @@ def _place(text: str, option: str) -> tuple[str, int]:
     return name.strip(), int(number) - 1
 
 
-def _check_out(out: Path | None) -> None:
-    if out is None:
-        return
-    if out.is_dir():
-        raise ValidationError(f"{str(out)!r} is a folder; give a file name", "out")
-    if not out.parent.is_dir():
-        raise ValidationError(f"folder {str(out.parent)!r} does not exist", "out")
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
+def _write(text: str, out: Path | None, target: Path | None) -> None:
+    """Print to stdout, or replace ``target`` (``out`` checked and resolved) whole, never
+    half-written; the message names ``out`` as the user wrote it."""
+    if target is None:
         click.echo(text, nl=False)
         return
-    out.write_text(text, encoding="utf-8")
+    from pmjournal.services.output_files import atomic_output
+
+    with atomic_output(target) as stream:
+        stream.write(text.encode("utf-8"))
     click.echo(f"Wrote {out}", err=True)
 
 
@@ -48,7 +44,8 @@ def _write(text: str, out: Path | None) -> None:
     type=click.Choice(["text", "markdown", "json-resume"]),
     default="text",
     show_default=True,
-    help="text and json-resume are plain ASCII for applicant-tracking systems.",
+    help="text and json-resume use ASCII punctuation (straight quotes, - for dashes) for "
+    "applicant-tracking systems; letters such as é are kept.",
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 @click.option("--redact", is_flag=True, help="Replace company and people's names.")
@@ -90,8 +87,12 @@ def bullets(
     if pin or unpin or pin_text:
         _edit(ctx, pin, pin_text, unpin)
         return
-    _check_out(out)
     with opened_journal(ctx) as journal:
+        target = None
+        if out is not None:
+            from pmjournal.services.output_files import resolve_output
+
+            target = resolve_output(out, protected=journal.files)
         report = service.load_bullets(
             journal, project_names=projects, redact=redact, ascii_only=kind != "markdown"
         )
@@ -101,7 +102,7 @@ def bullets(
         text = render_json_resume(report)
     else:
         text = (service.render_markdown if kind == "markdown" else service.render_text)(report)
-    _write(text, out)
+    _write(text, out, target)
     for project, bullet, warning in report.warnings:
         click.echo(
             f"pmjournal: warning: {project}, bullet {bullet.position + 1}: {warning.message}",

@@ -35,13 +35,12 @@ def export_command(ctx: click.Context, kind: str, out: Path) -> None:
         from pmjournal.services.exchange import (
             ImportSummary,
             build_document,
-            database_files,
             write_document,
         )
         from pmjournal.services.output_files import resolve_output
-        from pmjournal.storage.database import DB_FILENAME
+        from pmjournal.storage.database import DB_FILENAME, database_files
 
-        protected = database_files(data_dir_of(ctx).expanduser() / DB_FILENAME)
+        protected = database_files(data_dir_of(ctx) / DB_FILENAME)
         resolve_output(out, protected=protected)
         with opened_journal(ctx) as journal:
             document = build_document(journal)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
 
 from pmjournal.domain.bullet_lint import (
     MAX_CHARS,
@@ -88,7 +89,7 @@ _USING_STARTS = frozenset(
 )
 _PLAIN = str.maketrans(
     {"→": "->", "−": "-", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'}
-    | {"…": "...", "\u00a0": " ", "×": "x"}
+    | {"…": "...", "\u00a0": " ", "×": "x", "·": "|", "•": "-"}
 )
 
 
@@ -244,6 +245,11 @@ def lead_with_strong(actions: list[Action]) -> list[Action]:
     return [strong, *(a for a in actions if a is not strong)]
 
 
+def _gerunds(actions: list[Action]) -> list[str]:
+    """The leading actions as gerunds, up to the first that cannot be re-inflected."""
+    return [a.gerund for a in takewhile(lambda a: a.gerund is not None, actions) if a.gerund]
+
+
 def action_clauses(sentence: str) -> list[Action]:
     """'I own the analysis and presented it' → 'owned the analysis', 'presented it'."""
     return lead_with_strong(_actions(sentence))
@@ -257,12 +263,7 @@ def method_clauses(sentence: str) -> list[str]:
     """
     actions = _actions(sentence)
     if actions:
-        found = []
-        for action in actions:
-            if action.gerund is None:
-                break
-            found.append(action.gerund)
-        return found
+        return _gerunds(actions)
     text = _finish(_SUBJECT.sub("", _finish(sentence), count=1))
     first = text.split(" ", 1)[0]
     if (first.lower() in _USING_STARTS or first[:1].isdigit()) and not _FINITE.search(text):
@@ -312,10 +313,12 @@ def _value(quantity: Quantity, label: str) -> str:
 @dataclass(frozen=True)
 class Result:
     """A measured result as words: ``up`` says which way an improvement went (None: the
-    change is not an improvement and is only stated); ``phrase`` follows a verb."""
+    change is not an improvement and is only stated); ``phrase`` follows a verb; ``alone``
+    states it as a clause of its own, for a result the journal does not tie to the action."""
 
     up: bool | None
     phrase: str
+    alone: str
 
     def trailing(self, verb: str) -> str:
         return f"{gerund(verb)} {self.phrase}" if self.up is not None else self.phrase
@@ -327,19 +330,23 @@ def result_of(name: str, change: MetricChange, ascii_only: bool = False) -> Resu
         return None
     label = metric_label(name)
     if change.baseline is None:
-        return Result(None, f"with {label} at {_value(change.result, label)}")
-    if change.absolute is None:
-        return Result(None, f"with {label} going {_span(change)}")
-    if change.absolute == 0:
-        return Result(None, f"with {label} unchanged at {_value(change.result, label)}")
-    if change.percent is not None:
-        delta = format_percent(change.percent, ascii_only)
+        stated = f"with {label} at {_value(change.result, label)}"
+    elif change.absolute is None:
+        stated = f"with {label} going {_span(change)}"
+    elif change.absolute == 0:
+        stated = f"with {label} unchanged at {_value(change.result, label)}"
     else:
-        delta = format_absolute(change, ascii_only)
-    span = f"{label} {_span(change)} ({delta})"
-    if change.improved:
-        return Result(change.absolute > 0, span)
-    return Result(None, f"with {span}")
+        delta = (
+            format_absolute(change, ascii_only)
+            if change.percent is None
+            else format_percent(change.percent, ascii_only)
+        )
+        if change.improved:
+            went = "rose" if change.absolute > 0 else "fell"
+            span = f"{_span(change)} ({delta})"
+            return Result(change.absolute > 0, f"{label} {span}", f"{label} {went} {span}")
+        stated = f"with {label} {_span(change)} ({delta})"
+    return Result(None, stated, stated)
 
 
 def fits(text: str) -> bool:
@@ -363,12 +370,17 @@ def compose(
     methods: list[list[str]],
     result: Result | None,
     taken: Callable[[str], bool] = lambda _verb: False,
+    *,
+    tied: bool = True,
 ) -> Composed:
     """The best bullet that fits two lines, trying three shapes in turn:
 
     1. a broad action with a method from the approach: "Owned X by choosing Y, raising Z";
     2. the result first, the user's actions as the method: "Cut Z from A to B by doing X";
     3. the user's actions as written, then the result: "Framed X and wrote Y, raising Z".
+
+    Only a result ``tied`` to the actions by the journal may claim them as its cause: an
+    untied one skips shape 2 and follows as its own clause ("…; Z rose from A to B").
 
     Clauses are dropped from the end, never cut mid-way; the result is never dropped, since
     it carries the number. An opener for which ``taken`` is true (already used twice in the
@@ -378,7 +390,9 @@ def compose(
     first = actions[0]
     opener = capitalise(first.past)
     verb = RESULT_VERBS[result.up][0] if result and result.up is not None else ""
-    tail = f", {result.trailing(verb)}" if result else ""
+    tail = ""
+    if result:
+        tail = f", {result.trailing(verb)}" if tied or result.up is None else f"; {result.alone}"
     options: list[Composed] = []
     if first.verb in UMBRELLA_PAST and not _HAS_METHOD.search(first.past):
         for index, method in enumerate(methods):
@@ -386,12 +400,8 @@ def compose(
                 Composed(f"{opener} {_how(method[:n])}{tail}", 1, index)
                 for n in range(len(method), 0, -1)
             ]
-    if result and result.up is not None:
-        gerunds = []
-        for action in actions:
-            if action.gerund is None:
-                break
-            gerunds.append(action.gerund)
+    if result and result.up is not None and tied:
+        gerunds = _gerunds(actions)
         for lead in RESULT_VERBS[result.up]:
             past = capitalise(_PAST_BY_BASE[lead])
             options += [

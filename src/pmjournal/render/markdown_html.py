@@ -114,9 +114,15 @@ class MarkdownRenderer:
         return " ".join(html.unescape(stripped).split())
 
 
+def split_first_sentence(text: str) -> tuple[str, str]:
+    """('First sentence.', 'the rest') of ``text``, split where ``first_sentence`` splits."""
+    first, *rest = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return first, rest[0] if rest else ""
+
+
 def first_sentence(text: str, limit: int = 240) -> str:
     """The first sentence of plain text, cut at a word boundary if it runs past ``limit``."""
-    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    sentence = split_first_sentence(text)[0]
     if len(sentence) <= limit:
         return sentence
     return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -28,7 +28,11 @@ from pmjournal.render.impact import (
     month_label,
     span_label,
 )
-from pmjournal.render.markdown_html import MarkdownRenderer, first_sentence
+from pmjournal.render.markdown_html import (
+    MarkdownRenderer,
+    first_sentence,
+    split_first_sentence,
+)
 
 if TYPE_CHECKING:
     from pmjournal.services.snapshot import CareerSnapshot, EntryView, EvidenceView, ProjectView
@@ -197,12 +201,16 @@ def _quotes(project: ProjectView, md: MarkdownRenderer) -> tuple[Quote, ...]:
 
 
 def _timeline(project: ProjectView, md: MarkdownRenderer) -> tuple[Moment, ...]:
-    """The entries that carry the story: metric evidence, weekly reviews, skill-rich days."""
+    """The entries that carry the story: metric evidence, the project's own weekly reviews,
+    skill-rich days. An entry about this project alone comes before one shared with others,
+    so a weekly review of everything does not fill every case study's timeline."""
     evidencing = {m.entry_id for m in project.metrics if m.entry_id is not None}
 
-    def weight(entry: EntryView) -> tuple[int, date]:
-        score = 3 * (entry.id in evidencing) + 2 * (entry.kind == "weekly")
-        return (score + min(len(entry.skills), 3) + bool(entry.title), entry.date)
+    def weight(entry: EntryView) -> tuple[int, int, date]:
+        own_review = entry.kind == "weekly" and len(entry.projects) <= 1
+        score = 3 * (entry.id in evidencing) + 2 * own_review
+        score += min(len(entry.skills), 3) + bool(entry.title)
+        return (score, -len(entry.projects), entry.date)
 
     picked = sorted(project.entries, key=weight, reverse=True)[:MAX_TIMELINE]
     return tuple(
@@ -214,11 +222,30 @@ def _timeline(project: ProjectView, md: MarkdownRenderer) -> tuple[Moment, ...]:
     )
 
 
-def _brief(project: ProjectView, md: MarkdownRenderer) -> str:
-    """Problem, my role, outcome: one sentence each, taken from what the user wrote."""
-    result = project.outcome if project.outcome.strip() else project.expected_result
-    sentences = [first_sentence(md.plain(text)) for text in (project.problem, project.role, result)]
-    return " ".join(s for s in sentences if s)
+def _brief(
+    project: ProjectView, md: MarkdownRenderer, expected_boxed: bool
+) -> tuple[str, dict[str, str]]:
+    """Problem, my role, outcome: one sentence each, taken from what the user wrote; and the
+    sentence taken from each field, so the sections below can leave it out.
+
+    Unshipped work has no outcome: its expected result stands in, marked "Expected:" so it
+    never reads as done, unless the headline box beside the brief already shows it.
+    """
+    taken = {
+        field: first_sentence(md.plain(getattr(project, field)))
+        for field in ("problem", "role", "outcome")
+    }
+    parts = [taken["problem"], taken["role"], taken["outcome"]]
+    if not taken["outcome"] and not expected_boxed:
+        expected = first_sentence(md.plain(project.expected_result))
+        parts.append(f"Expected: {expected}" if expected else "")
+    return " ".join(s for s in parts if s), taken
+
+
+def _after(text: str, sentence: str, md: MarkdownRenderer) -> str:
+    """``text`` without its opening sentence when the brief already quotes it whole."""
+    head, rest = split_first_sentence(text)
+    return rest if sentence and md.plain(head) == sentence else text
 
 
 def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> CaseStudy:
@@ -235,12 +262,15 @@ def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> Case
         dates,
         STATUS_LABELS.get(project.status, project.status.capitalize()),
     )
+    expected = "" if project.outcome.strip() else project.expected_result.strip()
+    brief, taken = _brief(project, md, expected_boxed=bool(expected) and lead is None)
+    # The brief sits a few lines above these sections: they go on from where it stops.
     sections = [
         Section(f"{anchor}-{key}", label, md.html(text))
         for key, label, text in (
             ("context", "Context", project.context),
-            ("problem", "Problem", project.problem),
-            ("role", "My role", project.role),
+            ("problem", "Problem", _after(project.problem, taken["problem"], md)),
+            ("role", "My role", _after(project.role, taken["role"], md)),
             ("approach", "Approach", project.approach),
         )
         if text.strip()
@@ -251,9 +281,9 @@ def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> Case
         title=title,
         tagline=first_sentence(md.plain(project.summary), 200),
         meta=tuple(x for x in meta if x),
-        brief=_brief(project, md),
+        brief=brief,
         headline=callout(lead, title, anchor) if lead else None,
-        expected="" if project.outcome.strip() else project.expected_result.strip(),
+        expected=expected,
         sections=tuple(sections),
         results=metrics,
         outcome=md.html(project.outcome),

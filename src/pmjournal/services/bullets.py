@@ -2,9 +2,11 @@
 
 Generation is deterministic (``domain.bullet_text``): the role's clauses give the verb and
 the what, the approach gives the "by …", and each measured metric gives one bullet its
-number, computed by ``domain.metrics``. A bullet the user edited and pinned replaces the
-generated one at its place, so regenerating never loses their wording. Everything is read
-through ``load_snapshot``, so confidential work cannot reach a résumé.
+number, computed by ``domain.metrics``. A bullet claims that an action caused a result only
+where the journal says so (the same sentence, or the metric's evidence naming the action);
+a metric whose note disowns the change is left out. A bullet the user edited and pinned
+replaces the generated one at its place, so regenerating never loses their wording.
+Everything is read through ``load_snapshot``, so confidential work cannot reach a résumé.
 """
 
 from __future__ import annotations
@@ -46,9 +48,17 @@ from pmjournal.storage.database import Journal
 MAX_BULLETS = 3
 NO_METRIC = LintWarning(
     "no-metric",
-    "the project has no measured result: add a metric with a baseline and a result, or pin "
-    "an edit that states the expected result",
+    "the project has no measured result of its own: add a metric with a baseline and a "
+    "result, or pin an edit that states the expected result",
 )
+# A metric note saying the change has other causes ("not this project's alone", "not only",
+# "other changes"): such a result is the user's to claim in a pinned edit, never ours.
+_SHARED_CREDIT = re.compile(
+    r"\bnot\b[^.;]{0,40}?\b(?:alone|only|solely|attribut\w*)\b"
+    r"|\bother (?:changes|launches|projects|factors|causes)\b|\bconfounded\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[\w'-]+")
 
 
 @dataclass(frozen=True)
@@ -93,10 +103,11 @@ class BulletReport:
 
 @dataclass
 class _Unit:
-    """An action the user wrote, as clauses, and the project field it came from."""
+    """An action the user wrote, as clauses, with the sentence and project field it came from."""
 
     actions: list[Action]
     source: str
+    sentence: str
 
     @property
     def text(self) -> str:
@@ -107,9 +118,10 @@ def _ranked(metrics: Sequence[MetricView]) -> list[MetricView]:
     """The measured metrics a bullet may carry, improvements first, else in the user's order.
 
     A result that got worse is stated honestly, but only when nothing else was measured: a
-    résumé bullet is not the place for it, and the lint still wants a number.
+    résumé bullet is not the place for it, and the lint still wants a number. A result the
+    user's note does not claim for the project is never a bullet's.
     """
-    measured = [m for m in metrics if m.result is not None]
+    measured = [m for m in metrics if m.result is not None and not _SHARED_CREDIT.search(m.note)]
     ranked = sorted(
         measured, key=lambda m: (m.change.improved is not True, m.change.percent is None)
     )
@@ -123,13 +135,38 @@ def _carries(text: str, metric: MetricView) -> bool:
     return all(re.search(rf"(?<![\d.,]){re.escape(format_number(v))}(?!\d)", text) for v in values)
 
 
+def _words(text: str) -> str:
+    """' a b c ': lower-case words with spaces around, so ``in`` matches whole words only."""
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
+def _tied(unit: _Unit, metric: MetricView, project: ProjectView) -> bool:
+    """May the bullet say the unit's actions brought the metric about? Only when the user
+    wrote them together: the action's sentence states the metric (its name or numbers), or
+    the metric's evidence entry or note repeats three words of an action in a row, two of
+    them long and not just the metric's own name ("the import hints")."""
+    label = _words(metric_label(metric.name))
+    if _carries(unit.sentence, metric) or label in _words(unit.sentence):
+        return True
+    entry = next((e for e in project.entries if e.id == metric.entry_id), None)
+    evidence = _words(f"{metric.note} {entry.title} {entry.body}" if entry else metric.note)
+    for action in unit.actions:
+        words = _words(action.past).split()[1:]
+        for run in zip(words, words[1:], words[2:], strict=False):
+            long = [w for w in run if len(w) >= 5]
+            topical = all(f" {w} " in label for w in long)
+            if len(long) >= 2 and not topical and _words(" ".join(run)) in evidence:
+                return True
+    return False
+
+
 def _units(project: ProjectView) -> list[_Unit]:
     found = []
     for field in ("role", "summary", "outcome", "approach"):
         for sentence in sentences(getattr(project, field)):
             actions = action_clauses(sentence)
             if actions:
-                found.append(_Unit(actions, field))
+                found.append(_Unit(actions, field, sentence))
     return found
 
 
@@ -140,7 +177,7 @@ def _fallback(project: ProjectView) -> _Unit:
     verb = CATEGORY_VERBS.get(categories.get(top, "").casefold(), DEFAULT_VERB)
     name = metric_label(project.name)
     what = name if name.casefold().endswith("project") else f"{name} project"
-    return _Unit([Action(f"{verb.lower()} the {what}", None)], "name")
+    return _Unit([Action(f"{verb.lower()} the {what}", None)], "name", project.name)
 
 
 def _evidence(
@@ -181,18 +218,21 @@ def generate_project_bullets(
         metric = measured[index] if index < len(measured) else None
         reserved = [u for u in units if any(_carries(u.text, m) for m in measured)]
         own = next((u for u in reserved if metric and _carries(u.text, metric)), None)
-        unit = own or next((u for u in units if u not in reserved), None)
+        free = [u for u in units if u not in reserved]
+        tied = [u for u in free if metric and _tied(u, metric, project)]
+        unit = own or next(iter(tied + free), None)
         if unit is None and bullets:
             break
         unit = unit or _fallback(project)
         composed = compose(unit.actions, methods, None, taken)
         if not (own and metric and _carries(composed.text, metric)):
             result = result_of(metric.name, metric.change, ascii_only) if metric else None
-            composed = compose(unit.actions, methods, result, taken)
+            claim = bool(metric and (unit is own or unit in tied))
+            composed = compose(unit.actions, methods, result, taken, tied=claim)
         if unit in units:
             at = units.index(unit)
             rest = lead_with_strong(unit.actions[composed.actions_used :])
-            units[at : at + 1] = [_Unit(rest, unit.source)] if rest else []
+            units[at : at + 1] = [_Unit(rest, unit.source, unit.sentence)] if rest else []
         sources = [unit.source]
         if composed.method_used is not None:
             methods.pop(composed.method_used)
@@ -223,7 +263,7 @@ def _with_edits(project: ProjectView, generated: list[Bullet], ascii_only: bool)
 def _linted(project: ProjectView, bullets: list[Bullet]) -> list[Bullet]:
     """Lint every bullet; without a measured result, only the user's own figures (a pinned
     edit stating an expected result) lift the "no metric" flag."""
-    expects_number = any(m.result is not None for m in project.metrics)
+    expects_number = bool(_ranked(project.metrics))
     linted = []
     for bullet in bullets:
         warnings = list(lint_bullet(bullet.text, expects_number=expects_number))
@@ -356,7 +396,8 @@ def evidence_line(bullet: Bullet) -> str:
 
 
 def render_text(report: BulletReport) -> str:
-    """Plain ASCII text that pastes into any résumé form; build the report ``ascii_only``."""
+    """Text with plain ASCII punctuation that pastes into any résumé form; build the report
+    ``ascii_only`` (names and headings are made plain here)."""
     if not report.projects:
         return "No projects to write bullets for yet.\n"
     lines: list[str] = []
@@ -366,9 +407,9 @@ def render_text(report: BulletReport) -> str:
             lines.append(f"  {group.project.name}")
             for bullet in group.bullets:
                 lines.append(f"  {bullet.position + 1}. {bullet.text}")
-                lines.append(f"     evidence: {plain_text(evidence_line(bullet))}")
+                lines.append(f"     evidence: {evidence_line(bullet)}")
             lines.append("")
-    return "\n".join(lines)
+    return plain_text("\n".join(lines))
 
 
 def render_markdown(report: BulletReport) -> str:

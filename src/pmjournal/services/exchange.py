@@ -165,16 +165,11 @@ def _in_field_order(record: dict[str, Any], collection: Collection) -> dict[str,
     return {key: record[key] for key in collection.keys}
 
 
-def database_files(database: Path) -> tuple[Path, ...]:
-    """The journal's database and its WAL companions: an export must never overwrite them."""
-    return (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm")))
-
-
 def write_document(document: dict[str, Any], path: Path, *, protected: Iterable[Path] = ()) -> None:
     """Write the document as UTF-8 JSON through ``output_files``, as every ``--out`` is written.
 
     That way an export follows a symlink instead of replacing it, refuses a folder, a device or
-    any ``protected`` file (pass ``database_files`` of the journal), and never leaves half a
+    any ``protected`` file (pass the journal's ``files``), and never leaves half a
     file where an earlier good export was.
     """
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -3,8 +3,10 @@
 JSON Resume is what résumé builders and themes read, so the bullets land in
 ``work[].highlights`` of the internship they belong to; projects outside any internship go to
 ``projects[]``. Only keys with a value are written: the schema checks formats (an empty
-``email`` is not an address), and themes print empty strings as blank lines. The official
-schema is kept in ``resources/schemas`` for the tests that validate this output.
+``email`` is not an address), and themes print empty strings as blank lines. Every string
+gets plain ASCII punctuation (``plain_text``), as ``bullets --help`` promises, since the
+document is made for applicant-tracking systems. The official schema is kept in
+``resources/schemas`` for the tests that validate this output.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from pmjournal.domain.bullet_text import plain_text
 from pmjournal.services.bullets import BulletReport, ProjectBullets
 from pmjournal.services.records import ProfileRecord
 from pmjournal.services.snapshot import InternshipView
@@ -111,6 +114,17 @@ def _project(group: ProjectBullets) -> dict[str, Any]:
     )
 
 
+def _plain(value: Any) -> Any:
+    """``value`` with every string in it given plain ASCII punctuation."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def build_json_resume(report: BulletReport) -> dict[str, Any]:
     """A JSON Resume document of the report; build the report with ``ascii_only=True``."""
     snapshot = report.snapshot
@@ -130,14 +144,13 @@ def build_json_resume(report: BulletReport) -> dict[str, Any]:
     for skill in snapshot.skills:
         categories.setdefault(skill.category or "Other skills", []).append(skill.name)
     skills = [{"name": name, "keywords": names} for name, names in categories.items()]
-    return _compact(
-        {
-            "basics": _basics(snapshot.profile),
-            "work": work,
-            "projects": [_project(group) for group in loose],
-            "skills": skills,
-        }
-    )
+    document = {
+        "basics": _basics(snapshot.profile),
+        "work": work,
+        "projects": [_project(group) for group in loose],
+        "skills": skills,
+    }
+    return _plain(_compact(document))
 
 
 def render_json_resume(report: BulletReport) -> str:

@@ -43,24 +43,32 @@ def resolve_output(out: Path, *, protected: Iterable[Path] = ()) -> Path:
 def atomic_output(target: Path) -> Iterator[BinaryIO]:
     """A stream whose bytes replace ``target`` only when the block ends without error.
 
-    Failing to write (no permission, disk full) is reported as a ``ValidationError`` naming
-    the file, and removes the partial file.
+    Failing to create or finally place the file (no permission, a read-only folder) is a
+    ``ValidationError`` naming it; errors inside the block, such as a renderer's, pass
+    through as they are. Either way the partial file is removed.
     """
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         # 0o666 so the finished file gets the user's usual permissions (umask applies).
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise ValidationError(f"cannot write {target}: {error.strerror or error}", "out") from None
+    try:
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"cannot write {target}: {error.strerror or error}", "out") from None
+        _place(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _place(partial: Path, target: Path) -> None:
+    try:
+        os.replace(partial, target)
+    except OSError as error:
+        raise ValidationError(f"cannot write {target}: {error.strerror or error}", "out") from None
 
 
 def write_text(out: Path, text: str, *, protected: Iterable[Path] = ()) -> Path:

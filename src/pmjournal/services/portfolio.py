@@ -1,16 +1,15 @@
 """Use case: the portfolio PDF, from choosing projects to an atomically written file.
 
-The CLI and the GUI worker both call ``build_portfolio``. It reads the journal once through the
-career snapshot (which leaves out everything confidential and applies ``--redact``), then
-builds the view, the HTML and the PDF with no session open. The file appears complete or not
-at all, and nothing in this pipeline imports Qt, so the GUI can run it in a worker.
+The CLI and the GUI worker both call ``build_portfolio``. It checks ``out`` first (through
+``output_files``, so a device, a folder or the journal itself is refused before any work),
+reads the journal once through the career snapshot (which leaves out everything confidential
+and applies ``--redact``), then builds the view, the HTML and the PDF with no session open.
+The file appears complete or not at all, and nothing in this pipeline imports Qt, so the GUI
+can run it in a worker.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.render import templates
 from pmjournal.render.pdf import RenderCancelledError, write_pdf
 from pmjournal.render.portfolio_view import build_view
+from pmjournal.services.output_files import atomic_output, resolve_output
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
 
@@ -100,6 +100,9 @@ def build_portfolio(
 ) -> PortfolioResult:
     """Write the portfolio PDF to ``out``, replacing it only once the new one is complete.
 
+    ``out`` is checked before the journal is read; a symlink is followed, so the link keeps
+    pointing at the new file. The result names ``out`` as the user wrote it.
+
     ``progress(stage, fraction)`` reports "read", "compose", "layout", "write" and "done";
     ``cancelled()`` is polled between stages and stops with ``RenderCancelledError``.
     """
@@ -110,34 +113,21 @@ def build_portfolio(
         if progress:
             progress(name, _STAGES[name])
 
-    out = Path(out)
-    if out.is_dir():
-        raise ValidationError(f"{out} is a folder; give a file name such as portfolio.pdf", "out")
-    if not out.parent.is_dir():
-        raise ValidationError(f"folder {out.parent} does not exist", "out")
-    stage("read")
-    prepared = prepare_portfolio(
-        journal, projects=projects, theme=theme, paper=paper, redact=redact, stage=stage
-    )
-    partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-    try:
-        # 0o666 so the finished file gets the user's usual permissions (umask applies).
-        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as f:
-            rendered = write_pdf(
-                prepared.html,
-                prepared.stylesheets,
-                f,
-                attachments_dir=prepared.attachments_dir,
-                stage=stage,
-                cancelled=cancelled,
-            )
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(partial, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        raise
+    target = resolve_output(Path(out), protected=journal.files)
+    # Opened before the journal is read, so a folder that refuses new files fails at once.
+    with atomic_output(target) as stream:
+        stage("read")
+        prepared = prepare_portfolio(
+            journal, projects=projects, theme=theme, paper=paper, redact=redact, stage=stage
+        )
+        rendered = write_pdf(
+            prepared.html,
+            prepared.stylesheets,
+            stream,
+            attachments_dir=prepared.attachments_dir,
+            stage=stage,
+            cancelled=cancelled,
+        )
     if progress:
         progress("done", _STAGES["done"])
     warnings = prepared.warnings
@@ -148,4 +138,4 @@ def build_portfolio(
             f"({shown}); they print as boxes. For Chinese, Japanese or Korean text install "
             "a CJK font such as Noto Sans CJK (Debian/Ubuntu: fonts-noto-cjk)",
         )
-    return PortfolioResult(out, rendered.pages, warnings)
+    return PortfolioResult(Path(out), rendered.pages, warnings)

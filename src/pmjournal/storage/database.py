@@ -22,6 +22,11 @@ DB_FILENAME = "journal.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
 
+def database_files(path: Path) -> tuple[Path, ...]:
+    """The database file and its SQLite companions: no ``--out`` may ever overwrite them."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")))
+
+
 def apply_pragmas(connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
     """Settings every connection to a journal needs; WAL persists in the file itself."""
     connection.execute("PRAGMA journal_mode=WAL")
@@ -75,6 +80,10 @@ class Journal:
     @property
     def path(self) -> Path:
         return self.data_dir / DB_FILENAME
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return database_files(self.path)
 
     @property
     def backup_dir(self) -> Path:
