@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import Enum, StrEnum
 from typing import Any
 
+from pmjournal.domain.dates import parse_date
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import (
     Direction,
@@ -302,7 +303,7 @@ def from_json(field: Field, value: Any) -> Any:
     if value is None:
         return None
     if field.kind is Kind.DATE:
-        return date.fromisoformat(value)
+        return parse_date(value)
     if field.kind is Kind.TIMESTAMP:
         return utc_timestamp(value)
     if field.kind is Kind.FLOAT:

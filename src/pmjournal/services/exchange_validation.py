@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import date
 from typing import Any
 
+from pmjournal.domain.dates import parse_date
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.exchange_schema import (
     COLLECTIONS,
@@ -31,7 +31,6 @@ from pmjournal.services.exchange_schema import (
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 # The search index keys a row as ``id * 4 + kind`` in SQLite's signed 64-bit rowid.
 _ID_MAX = 2**61 - 1
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _TIMESTAMP = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$", re.ASCII
 )
@@ -225,15 +224,7 @@ def _text(value: object, path: str) -> str:
 
 
 def _date_text(value: object, path: str) -> None:
-    text = _text(value, path)
-    try:
-        if not _DATE.match(text):
-            raise ValueError
-        date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(
-            f"{_quoted(text)} is not a valid date (expected YYYY-MM-DD)", path
-        ) from None
+    parse_date(_text(value, path), path)
 
 
 def _timestamp(value: object, path: str) -> None:
