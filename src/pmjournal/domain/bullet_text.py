@@ -25,9 +25,8 @@ from pmjournal.domain.bullet_lint import (
 from pmjournal.domain.metrics import (
     MetricChange,
     Quantity,
-    format_absolute,
+    format_delta,
     format_number,
-    format_percent,
     format_quantity,
 )
 
@@ -336,11 +335,7 @@ def result_of(name: str, change: MetricChange, ascii_only: bool = False) -> Resu
     elif change.absolute == 0:
         stated = f"with {label} unchanged at {_value(change.result, label)}"
     else:
-        delta = (
-            format_absolute(change, ascii_only)
-            if change.percent is None
-            else format_percent(change.percent, ascii_only)
-        )
+        delta = format_delta(change, ascii_only)
         if change.improved:
             went = "rose" if change.absolute > 0 else "fell"
             span = f"{_span(change)} ({delta})"

@@ -143,6 +143,15 @@ def format_absolute(change: MetricChange, ascii_only: bool = False) -> str:
     return _signed(text, change.absolute < 0, ascii_only)
 
 
+def format_delta(change: MetricChange, ascii_only: bool = False) -> str:
+    """The change alone: the percentage where one is honest, else the difference; '' if none."""
+    if change.percent is not None:
+        return format_percent(change.percent, ascii_only)
+    if change.absolute is not None:
+        return format_absolute(change, ascii_only)
+    return ""
+
+
 def format_change(change: MetricChange, ascii_only: bool = False) -> str:
     """'42% → 31% (−26%)'; a missing or incomparable baseline shows only what is known."""
     arrow = "->" if ascii_only else "→"
@@ -154,8 +163,4 @@ def format_change(change: MetricChange, ascii_only: bool = False) -> str:
     baseline = format_quantity(change.baseline)
     if change.absolute is None:
         return f"{baseline} {arrow} {result}"
-    if change.percent is None:
-        delta = format_absolute(change, ascii_only)
-    else:
-        delta = format_percent(change.percent, ascii_only)
-    return f"{baseline} {arrow} {result} ({delta})"
+    return f"{baseline} {arrow} {result} ({format_delta(change, ascii_only)})"

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from pmjournal.domain.metrics import (
     MetricChange,
-    format_absolute,
-    format_percent,
+    format_delta,
     format_quantity,
 )
 
@@ -77,14 +76,6 @@ class Callout:
     anchor: str
 
 
-def _delta(change: MetricChange) -> str:
-    if change.percent is not None:
-        return format_percent(change.percent)
-    if change.absolute is not None:
-        return format_absolute(change)
-    return ""
-
-
 def _strength(change: MetricChange, has_result: bool) -> tuple[int, float]:
     """How strongly a metric speaks for the project; (0, 0) means never a call-out."""
     if change.improved and change.percent is not None:
@@ -106,7 +97,7 @@ def metric_line(metric: MetricView) -> MetricLine:
         name=metric.name,
         baseline=format_quantity(metric.baseline) if metric.baseline else "",
         result=format_quantity(metric.result) if metric.result else "",
-        delta=_delta(change),
+        delta=format_delta(change),
         improved=change.improved,
         measured_on=day_label(metric.measured_on) if metric.measured_on else "",
         note=metric.note,
