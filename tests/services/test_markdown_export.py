@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.redaction import build_redactor
 from pmjournal.services.entries import EntryDraft, add_entry
-from pmjournal.services.markdown_export import export_markdown, render_files, slugify
+from pmjournal.services.markdown_export import LeftOut, export_markdown, render_files, slugify
+from pmjournal.services.records import ProfileRecord
+from pmjournal.services.snapshot_views import CareerSnapshot, ProjectView
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 
@@ -114,10 +117,14 @@ def test_entry_front_matter_and_body(journal_with_work: Journal, tmp_path: Path)
 def test_project_page_has_sections_and_a_computed_metrics_table(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
+    with journal_with_work.transaction() as session:
+        checkout = session.get(models.Project, 1)
+        session.add(models.Evidence(skill=models.Skill(name="Payment design"), project=checkout))
     out = tmp_path / "notes"
     export_markdown(journal_with_work, out)
     text = (out / "projects/checkout-flow.md").read_text(encoding="utf-8")
     front = front_matter(text)
+    assert front["skills"] == ["Payment design"], "the project's own skills, not its entries'"
     assert front["name"] == "Checkout | Flow"
     assert front["internship"] == "Product intern, Acme"
     assert front["status"] == "shipped"
@@ -191,6 +198,29 @@ def test_confidential_names_are_replaced_in_public_text_and_file_names(
     assert "My mentor said" in project and "confidential project team wants this" in project
 
 
+def test_confidential_names_are_replaced_in_tags_skills_and_internships(
+    journal_with_work: Journal, tmp_path: Path
+) -> None:
+    with journal_with_work.transaction() as session:
+        session.add(models.Skill(name="Secret merger due diligence"))
+        internship = session.get(models.Internship, 1)
+        assert internship is not None
+        internship.title = "Intern on Secret merger"
+    add_entry(
+        journal_with_work,
+        EntryDraft(
+            text="Public work",
+            projects=["Checkout | Flow"],
+            skills=["Secret merger due diligence"],
+            tags=["Secret merger"],
+        ),
+    )
+    out = tmp_path / "notes"
+    export_markdown(journal_with_work, out)
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+    assert "Secret merger" not in everything
+
+
 def test_an_existing_empty_folder_is_used_and_a_non_empty_one_refused(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
@@ -218,45 +248,39 @@ def test_slugs_are_ascii_words() -> None:
     assert len(slugify("word " * 40)) <= 60
 
 
+def public_project(project_id: int, name: str) -> ProjectView:
+    """A bare public project as the snapshot hands it over."""
+    sections = ("summary", "context", "problem", "role", "approach", "outcome", "expected_result")
+    return ProjectView(
+        id=project_id,
+        name=name,
+        **dict.fromkeys((*sections, "learnings"), ""),
+        status="active",
+        start_date=None,
+        end_date=None,
+        internship=None,
+        metrics=(),
+        evidence=(),
+        feedback=(),
+        entries=(),
+        bullet_edits=(),
+    )
+
+
 @settings(max_examples=30, deadline=None)
 @given(names=st.lists(st.text(min_size=1, max_size=30), max_size=8, unique_by=str.lower))
 def test_project_files_never_collide_and_are_safe(names: list[str]) -> None:
-    document: dict[str, Any] = {
-        "profile": {"name": "", "headline": ""},
-        "people": [],
-        "skills": [],
-        "tags": [],
-        "internships": [],
-        "entries": [],
-        "evidence": [],
-        "metrics": [],
-        "projects": [
-            {
-                "id": index,
-                "name": name,
-                "internship_id": None,
-                "status": "active",
-                "start_date": None,
-                "end_date": None,
-                "confidential": False,
-                **dict.fromkeys(
-                    (
-                        "summary",
-                        "context",
-                        "problem",
-                        "role",
-                        "approach",
-                        "outcome",
-                        "expected_result",
-                        "learnings",
-                    ),
-                    "",
-                ),
-            }
-            for index, name in enumerate(names, start=1)
-        ],
-    }
-    files = render_files(document)
+    snapshot = CareerSnapshot(
+        profile=ProfileRecord(),
+        internships=(),
+        projects=tuple(public_project(i, name) for i, name in enumerate(names, start=1)),
+        skills=(),
+        feedback=(),
+        entries=(),
+        redacted=False,
+        redactor=build_redactor((), (), ()),
+    )
+    files = render_files(snapshot, LeftOut(projects=0, entries=0))
     assert len(files) == len(names) + 1
     assert all(SAFE_PATH.match(path) for path in files)
     reserved = {"con", "prn", "aux", "nul", "com1", "lpt1"}
