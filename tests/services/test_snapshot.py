@@ -160,3 +160,22 @@ def test_an_entry_or_feedback_touching_a_confidential_project_is_left_out(
     assert all("46 trials" not in e.body for e in snapshot.entries)
     assert all(f.text != "Both went well" for f in snapshot.feedback)
     assert all(e.body != "Pilot: 15% on 46 trials" for e in snapshot.projects[0].entries)
+
+
+def test_tags_skills_and_internship_titles_are_redacted_too(journal_with_secrets: Journal):
+    with journal_with_secrets.transaction() as session:
+        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
+        skill = models.Skill(name="Project Falcon pricing")
+        entry = models.Entry(date=date(2026, 6, 23), body="x")
+        session.add(entry)
+        entry.projects = [public]
+        entry.tags = [models.Tag(name="Project Falcon")]
+        entry.evidence = [models.Evidence(skill=skill)]
+        public.internship.title = "Intern on Project Falcon"
+    snapshot = load_snapshot(journal_with_secrets)
+
+    last = snapshot.entries[-1]
+    assert last.tags == ("A confidential project",)
+    assert last.skills == ("A confidential project pricing",)
+    assert snapshot.internships[0].title == "Intern on a confidential project"
+    assert "Project Falcon" not in repr(snapshot)

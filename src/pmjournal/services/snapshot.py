@@ -127,8 +127,8 @@ class _Builder:
     ) -> list[EvidenceView]:
         return [
             EvidenceView(
-                skill=e.skill.name,
-                category=e.skill.category.name if e.skill.category else "",
+                skill=self.redactor(e.skill.name),
+                category=self.redactor(e.skill.category.name) if e.skill.category else "",
                 note=self.redactor(e.note),
                 source=source,
                 source_id=source_id,
@@ -154,11 +154,14 @@ class _Builder:
         for entry in rows:
             if not self._visible(entry.projects):
                 continue
+            record = EntryRecord.of(entry)
             view = replace(
-                EntryRecord.of(entry),
-                title=self.redactor(entry.title),
-                body=self.redactor(entry.body),
+                record,
+                title=self.redactor(record.title),
+                body=self.redactor(record.body),
                 projects=self._project_names(entry.projects),
+                skills=tuple(map(self.redactor, record.skills)),
+                tags=tuple(map(self.redactor, record.tags)),
             )
             loaded.append(
                 (entry, view, self._evidence(entry.evidence, "entry", entry.id, entry.date))
@@ -196,7 +199,7 @@ class _Builder:
                 text=self.redactor(item.text),
                 follow_up=self.redactor(item.follow_up),
                 projects=self._project_names(item.projects),
-                skills=tuple(e.skill.name for e in item.evidence),
+                skills=tuple(self.redactor(e.skill.name) for e in item.evidence),
             )
             loaded.append(
                 (item, view, self._evidence(item.evidence, "feedback", item.id, item.date))
@@ -207,7 +210,7 @@ class _Builder:
         return InternshipView(
             id=internship.id,
             organisation=self.redactor.placeholder_for(internship.organisation),
-            title=internship.title,
+            title=self.redactor(internship.title),
             team=self.redactor(internship.team),
             location=internship.location,
             start_date=internship.start_date,
