@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmjournal.render.resources import RESOURCE_SCHEME, resources_root
-from pmjournal.services.demo import generate_demo
-from pmjournal.services.portfolio import build_portfolio, prepare_portfolio
+from pmjournal.services.demo.generate import generate_demo
+from pmjournal.services.portfolio.build import build_portfolio, prepare_portfolio
 from pmjournal.storage.database import DB_FILENAME, open_journal
 
 

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pmjournal.services.demo import generate_demo
-from pmjournal.services.demo_bulk import entries_for
-from pmjournal.services.demo_content import CORE_WEEKS, load_core
-from pmjournal.services.entries import EntryDraft, add_entry
-from pmjournal.services.exchange import build_document, write_document
+from pmjournal.services.demo.bulk import entries_for
+from pmjournal.services.demo.content import CORE_WEEKS, load_core
+from pmjournal.services.demo.generate import generate_demo
+from pmjournal.services.exchange.json_exchange import build_document, write_document
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.services.search import search_journal
 from pmjournal.storage import models
 from pmjournal.storage.database import DB_FILENAME, open_journal

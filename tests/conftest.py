@@ -25,7 +25,7 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo journal, generated once per test run; tests get copies of its file."""
-    from pmjournal.services.demo import generate_demo
+    from pmjournal.services.demo.generate import generate_demo
 
     folder = tmp_path_factory.mktemp("demo-template")
     built = open_journal(folder, auto_backup=False)

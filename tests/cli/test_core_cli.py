@@ -10,7 +10,7 @@ import pytest
 from cli_process import assert_refused
 from cli_process import run_pmjournal as pmjournal
 
-from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage import models
 from pmjournal.storage.database import DB_FILENAME, open_journal
 

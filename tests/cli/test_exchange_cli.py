@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_process import assert_refused, run_pmjournal
 
-from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage.database import open_journal
 
 

@@ -19,7 +19,7 @@ from pdf_checks import image_count, pdf_text, unsafe_features
 
 from pmjournal.render.fetcher import JournalFetcher
 from pmjournal.render.pdf import write_pdf
-from pmjournal.services.portfolio import prepare_portfolio
+from pmjournal.services.portfolio.build import prepare_portfolio
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 

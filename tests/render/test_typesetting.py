@@ -13,7 +13,7 @@ from pdf_checks import font_names, pdf_text
 from pypdf import PdfReader
 
 from pmjournal.render.templates import PAPERS, THEMES
-from pmjournal.services.portfolio import build_portfolio, prepare_portfolio
+from pmjournal.services.portfolio.build import build_portfolio, prepare_portfolio
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 

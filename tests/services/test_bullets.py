@@ -15,7 +15,7 @@ from sqlalchemy import select
 from pmjournal.domain.bullet_lint import WEAK_OPENERS
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_number
-from pmjournal.services.bullets import (
+from pmjournal.services.career.bullets import (
     MAX_BULLETS,
     BulletReport,
     load_bullets,
@@ -24,9 +24,9 @@ from pmjournal.services.bullets import (
     render_text,
     unpin_bullet,
 )
-from pmjournal.services.exchange import build_document, import_document
-from pmjournal.services.json_resume import build_json_resume, render_json_resume
-from pmjournal.services.profile import update_profile
+from pmjournal.services.career.json_resume import build_json_resume, render_json_resume
+from pmjournal.services.exchange.json_exchange import build_document, import_document
+from pmjournal.services.records.profile import update_profile
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 

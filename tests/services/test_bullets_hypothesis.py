@@ -24,8 +24,8 @@ from pmjournal.domain.metrics import (
     format_percent,
 )
 from pmjournal.domain.vocab import Direction
-from pmjournal.services.bullets import load_bullets, render_markdown, render_text
-from pmjournal.services.json_resume import render_json_resume
+from pmjournal.services.career.bullets import load_bullets, render_markdown, render_text
+from pmjournal.services.career.json_resume import render_json_resume
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import ProjectStatus, Relationship
-from pmjournal.services.demo import DEMO_START, DemoSummary, generate_demo
-from pmjournal.services.entries import EntryDraft, add_entry
-from pmjournal.services.profile import get_profile, update_profile
-from pmjournal.services.weekly import render_text, weekly_update
+from pmjournal.services.career.weekly import render_text, weekly_update
+from pmjournal.services.demo.generate import DEMO_START, DemoSummary, generate_demo
+from pmjournal.services.records.entries import EntryDraft, add_entry
+from pmjournal.services.records.profile import get_profile, update_profile
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.entries import (
+from pmjournal.services.records.entries import (
     EntryDraft,
     add_entry,
     delete_entry,

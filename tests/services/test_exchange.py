@@ -15,15 +15,15 @@ import pytest
 from sqlalchemy import func, select
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.entries import EntryDraft, add_entry
-from pmjournal.services.exchange import (
+from pmjournal.services.exchange.json_exchange import (
     build_document,
     import_document,
     load_document,
     write_document,
 )
-from pmjournal.services.exchange_schema import COLLECTIONS, PROFILE, TOP_LEVEL
-from pmjournal.services.profile import update_profile
+from pmjournal.services.exchange.schema import COLLECTIONS, PROFILE, TOP_LEVEL
+from pmjournal.services.records.entries import EntryDraft, add_entry
+from pmjournal.services.records.profile import update_profile
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal, open_journal
 
@@ -376,7 +376,7 @@ def test_an_invalid_document_names_the_path_and_writes_nothing(
 
 
 def test_odd_keys_and_long_values_still_give_one_line(document: dict[str, Any]) -> None:
-    from pmjournal.services.exchange_validation import validate_document
+    from pmjournal.services.exchange.validation import validate_document
 
     odd = copy.deepcopy(document)
     odd["entries"][0]["ti\ntle"] = "x"
@@ -391,7 +391,7 @@ def test_odd_keys_and_long_values_still_give_one_line(document: dict[str, Any]) 
 
 
 def test_a_document_that_is_not_an_object_is_refused() -> None:
-    from pmjournal.services.exchange_validation import validate_document
+    from pmjournal.services.exchange.validation import validate_document
 
     with pytest.raises(ValidationError, match="expected an object, got a list") as raised:
         validate_document([])

@@ -28,7 +28,7 @@ from pmjournal.domain.vocab import (
     ProjectStatus,
     Relationship,
 )
-from pmjournal.services.exchange import (
+from pmjournal.services.exchange.json_exchange import (
     build_document,
     import_document,
     load_document,

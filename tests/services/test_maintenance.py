@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pmjournal.domain.errors import JournalRefusedError, ValidationError
-from pmjournal.services.entries import EntryDraft, add_entry, recent_entries
 from pmjournal.services.maintenance import backup_now, check_database, restore
+from pmjournal.services.records.entries import EntryDraft, add_entry, recent_entries
 from pmjournal.services.search import search_journal
 from pmjournal.storage import migrate
 from pmjournal.storage.database import DB_FILENAME, Journal, open_journal

@@ -14,11 +14,16 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.records import ProfileRecord
 from pmjournal.domain.redaction import build_redactor
-from pmjournal.services.entries import EntryDraft, add_entry
-from pmjournal.services.markdown_export import LeftOut, export_markdown, render_files, slugify
-from pmjournal.services.records import ProfileRecord
-from pmjournal.services.snapshot_views import CareerSnapshot, ProjectView
+from pmjournal.domain.snapshot_views import CareerSnapshot, ProjectView
+from pmjournal.services.exchange.markdown_export import (
+    LeftOut,
+    export_markdown,
+    render_files,
+    slugify,
+)
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

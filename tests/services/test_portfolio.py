@@ -17,7 +17,7 @@ from sqlalchemy import select
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_absolute, format_percent
 from pmjournal.render.pdf import RenderCancelledError
-from pmjournal.services.portfolio import PortfolioResult, build_portfolio
+from pmjournal.services.portfolio.build import PortfolioResult, build_portfolio
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage import models
 from pmjournal.storage.database import DB_FILENAME, Journal, open_journal

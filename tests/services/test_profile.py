@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.profile import get_profile, update_profile
-from pmjournal.services.records import ProfileRecord
+from pmjournal.domain.records import ProfileRecord
+from pmjournal.services.records.profile import get_profile, update_profile
 from pmjournal.storage.database import Journal, open_journal
 
 

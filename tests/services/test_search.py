@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.entries import EntryDraft, add_entry, delete_entry, update_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry, delete_entry, update_entry
 from pmjournal.services.search import search_journal
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal

@@ -6,14 +6,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from pmjournal.services.snapshot import load_snapshot
-from pmjournal.services.stories import (
+from pmjournal.services.career.stories import (
     COMPETENCIES,
     build_stories,
     load_stories,
     render_markdown,
     render_text,
 )
+from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

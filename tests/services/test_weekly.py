@@ -9,8 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.demo import DEMO_START
-from pmjournal.services.weekly import render_markdown, render_text, split_sections, weekly_update
+from pmjournal.services.career.weekly import (
+    render_markdown,
+    render_text,
+    split_sections,
+    weekly_update,
+)
+from pmjournal.services.demo.generate import DEMO_START
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage import backup
 from pmjournal.storage.database import open_journal
 

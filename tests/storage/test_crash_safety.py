@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
-from pmjournal.services.entries import EntryDraft, add_entry, get_entry
 from pmjournal.services.maintenance import check_database
+from pmjournal.services.records.entries import EntryDraft, add_entry, get_entry
 from pmjournal.storage import migrate, models
 from pmjournal.storage.database import DB_FILENAME, open_journal
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 WRITER = """
 import sys
 from pathlib import Path
-from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage.database import open_journal
 
 journal = open_journal(Path(sys.argv[1]))

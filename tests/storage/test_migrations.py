@@ -19,7 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
-from pmjournal.services.entries import EntryDraft, add_entry
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage import migrate
 from pmjournal.storage.database import DB_FILENAME, open_journal
 from pmjournal.storage.models import Base

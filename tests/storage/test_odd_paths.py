@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pmjournal.services.entries import EntryDraft, add_entry
 from pmjournal.services.maintenance import backup_now, check_database
+from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage.database import DB_FILENAME, open_journal
 from pmjournal.storage.migrate import read_revision
 

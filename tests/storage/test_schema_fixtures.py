@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from pmjournal.domain.metrics import Quantity, compute_change, format_change
 from pmjournal.domain.vocab import Direction
-from pmjournal.services.entries import EntryDraft, add_entry, recent_entries
 from pmjournal.services.maintenance import check_database
-from pmjournal.services.profile import get_profile
+from pmjournal.services.records.entries import EntryDraft, add_entry, recent_entries
+from pmjournal.services.records.profile import get_profile
 from pmjournal.services.search import search_journal
 from pmjournal.storage import migrate, models
 from pmjournal.storage.database import DB_FILENAME, Journal, open_journal

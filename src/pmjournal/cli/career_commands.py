@@ -82,7 +82,7 @@ def bullets(
 
     Lint warnings (weak verb, no number, too long...) go to stderr; the exit code stays 0.
     """
-    from pmjournal.services import bullets as service
+    from pmjournal.services.career import bullets as service
 
     if pin or unpin or pin_text:
         _edit(ctx, pin, pin_text, unpin)
@@ -97,7 +97,7 @@ def bullets(
             journal, project_names=projects, redact=redact, ascii_only=kind != "markdown"
         )
     if kind == "json-resume":
-        from pmjournal.services.json_resume import render_json_resume
+        from pmjournal.services.career.json_resume import render_json_resume
 
         text = render_json_resume(report)
     else:
@@ -111,7 +111,7 @@ def bullets(
 
 
 def _edit(ctx: click.Context, pin: str | None, pin_text: str | None, unpin: str | None) -> None:
-    from pmjournal.services.bullets import pin_bullet, unpin_bullet
+    from pmjournal.services.career.bullets import pin_bullet, unpin_bullet
 
     if pin and unpin:
         raise ValidationError("use --pin or --unpin, not both", "pin")
@@ -146,7 +146,7 @@ def _edit(ctx: click.Context, pin: str | None, pin_text: str | None, unpin: str 
 def weekly(ctx: click.Context, week: str | None, kind: str) -> None:
     """A status update for your mentor: done, learned, feedback, blockers, next."""
     from pmjournal.domain.dates import parse_iso_week
-    from pmjournal.services import weekly as service
+    from pmjournal.services.career import weekly as service
 
     if week is not None:
         parse_iso_week(week)
@@ -168,7 +168,7 @@ def weekly(ctx: click.Context, week: str | None, kind: str) -> None:
 @click.pass_context
 def stories(ctx: click.Context, kind: str, redact: bool) -> None:
     """STAR interview stories by competency, with their evidence, and the gaps to fill."""
-    from pmjournal.services import stories as service
+    from pmjournal.services.career import stories as service
 
     with opened_journal(ctx) as journal:
         book = service.load_stories(journal, redact=redact)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pmjournal.storage.database import Journal, open_journal
+from pmjournal.services.journal import Journal, open_journal
 
 
 def data_dir_of(ctx: click.Context) -> Path:

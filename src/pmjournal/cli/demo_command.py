@@ -23,7 +23,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 @click.pass_context
 def demo(ctx: click.Context, weeks: int) -> None:
     """Fill an empty journal with a realistic sample internship."""
-    from pmjournal.services.demo import generate_demo
+    from pmjournal.services.demo.generate import generate_demo
 
     with opened_journal(ctx) as journal:
         made = generate_demo(journal, weeks=weeks)

@@ -32,22 +32,22 @@ from pmjournal.cli.context import data_dir_of, data_dir_option, opened_journal
 def export_command(ctx: click.Context, kind: str, out: Path) -> None:
     """Write the whole journal as a JSON document or a folder of Markdown files."""
     if kind == "json":
-        from pmjournal.services.exchange import (
+        from pmjournal.services.exchange.json_exchange import (
             ImportSummary,
             build_document,
             write_document,
         )
+        from pmjournal.services.journal import journal_files
         from pmjournal.services.output_files import resolve_output
-        from pmjournal.storage.database import DB_FILENAME, database_files
 
-        protected = database_files(data_dir_of(ctx) / DB_FILENAME)
+        protected = journal_files(data_dir_of(ctx))
         resolve_output(out, protected=protected)
         with opened_journal(ctx) as journal:
             document = build_document(journal)
         write_document(document, out, protected=protected)
         click.echo(f"Exported {ImportSummary.of(document).line()} to {out}")
         return
-    from pmjournal.services.markdown_export import check_export_folder, export_markdown
+    from pmjournal.services.exchange.markdown_export import check_export_folder, export_markdown
 
     check_export_folder(out)
     with opened_journal(ctx) as journal:
@@ -61,7 +61,7 @@ def export_command(ctx: click.Context, kind: str, out: Path) -> None:
 @click.pass_context
 def import_command(ctx: click.Context, path: Path) -> None:
     """Import a JSON export into an empty journal; all or nothing."""
-    from pmjournal.services.exchange import import_document, load_document
+    from pmjournal.services.exchange.json_exchange import import_document, load_document
 
     document = load_document(path)
     with opened_journal(ctx) as journal:

@@ -22,7 +22,7 @@ from pmjournal.domain.vocab import EntryKind
 @click.pass_context
 def profile(ctx: click.Context, links: tuple[str, ...], **fields: str | None) -> None:
     """Show or set who the outputs are about."""
-    from pmjournal.services.profile import get_profile, update_profile
+    from pmjournal.services.records.profile import get_profile, update_profile
 
     changes: dict[str, object] = {k: v for k, v in fields.items() if v is not None}
     if links:
@@ -66,7 +66,7 @@ def add(
     weekly: bool,
 ) -> None:
     """Write a quick entry."""
-    from pmjournal.services.entries import EntryDraft, add_entry, validate_draft
+    from pmjournal.services.records.entries import EntryDraft, add_entry, validate_draft
 
     draft = EntryDraft(
         text=text,

@@ -48,7 +48,7 @@ def portfolio(
     redact: bool,
 ) -> None:
     """Write a portfolio PDF of case studies from your journal."""
-    from pmjournal.services.portfolio import build_portfolio, check_choices
+    from pmjournal.services.portfolio.build import build_portfolio, check_choices
 
     theme, paper = theme.strip().lower(), paper.strip().lower()
     check_choices(theme, paper)

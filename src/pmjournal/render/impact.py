@@ -18,7 +18,7 @@ from pmjournal.domain.metrics import (
 )
 
 if TYPE_CHECKING:
-    from pmjournal.services.snapshot import MetricView
+    from pmjournal.domain.snapshot_views import MetricView
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -48,7 +48,8 @@ class _MissingGlyphs(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread and str(record.msg).startswith(".notdef glyph"):
-            self.characters[str(record.args[0]) if record.args else "?"] = None
+            args = record.args if isinstance(record.args, tuple) else ()
+            self.characters[str(args[0]) if args else "?"] = None
 
 
 @contextmanager

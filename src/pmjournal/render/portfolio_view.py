@@ -35,7 +35,7 @@ from pmjournal.render.markdown_html import (
 )
 
 if TYPE_CHECKING:
-    from pmjournal.services.snapshot import CareerSnapshot, EntryView, EvidenceView, ProjectView
+    from pmjournal.domain.snapshot_views import CareerSnapshot, EntryView, EvidenceView, ProjectView
 
 STATUS_LABELS = {
     "shipped": "Shipped",

@@ -17,6 +17,8 @@ from pmjournal.domain.errors import JournalRefusedError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+from pmjournal.storage.backup import copy_database, timestamped_path
+from pmjournal.storage.engine import make_engine
 from pmjournal.storage.readonly import connect_read_only
 
 # Every revision this code knows, oldest first; the last one is the head. A test checks that
@@ -89,8 +91,6 @@ def ensure_current(path: Path, backup_dir: Path) -> MigrationOutcome:
 
 
 def _copy_before_migration(path: Path, backup_dir: Path, revision: str) -> Path:
-    from pmjournal.storage.backup import copy_database, timestamped_path
-
     return copy_database(path, timestamped_path(backup_dir, f"before-migration-{revision}"))
 
 
@@ -101,8 +101,6 @@ def upgrade(path: Path, revision: str = "head", scripts: Path | None = None) -> 
     """
     from alembic import command
     from alembic.config import Config
-
-    from pmjournal.storage.database import make_engine
 
     engine = make_engine(path, foreign_keys=False)
     try:

@@ -40,10 +40,11 @@ from pmjournal.domain.bullet_text import (
 )
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_number
-from pmjournal.services.lookup import project_by_name
-from pmjournal.services.snapshot import CareerSnapshot, MetricView, ProjectView, load_snapshot
+from pmjournal.domain.snapshot_views import CareerSnapshot, MetricView, ProjectView
+from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
+from pmjournal.storage.lookup import project_by_name
 
 MAX_BULLETS = 3
 NO_METRIC = LintWarning(

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmjournal.domain.metrics import MetricChange, Quantity, format_change
+from pmjournal.domain.records import EntryRecord, ProfileRecord
 from pmjournal.domain.redaction import Redactor
 from pmjournal.domain.vocab import Direction
-from pmjournal.services.records import EntryRecord, ProfileRecord
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pmjournal.domain.dates import parse_date
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.exchange_schema import (
+from pmjournal.services.exchange.schema import (
     COLLECTIONS,
     FORMAT,
     PROFILE,

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.vocab import Direction, GoalStatus, ProjectStatus
-from pmjournal.services.demo_content import Career, MetricTemplate, Organisation, Theme, load_career
-from pmjournal.services.demo_rows import Names, RowWriter
-from pmjournal.services.demo_weeks import (
+from pmjournal.services.demo.content import Career, MetricTemplate, Organisation, Theme, load_career
+from pmjournal.services.demo.rows import Names, RowWriter
+from pmjournal.services.demo.weeks import (
     DAILY_PER_WEEK,
     Measure,
     Person,

@@ -17,9 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pmjournal.domain.bullet_text import plain_text
-from pmjournal.services.bullets import BulletReport, ProjectBullets
-from pmjournal.services.records import ProfileRecord
-from pmjournal.services.snapshot import InternshipView
+from pmjournal.domain.records import ProfileRecord
+from pmjournal.domain.snapshot_views import InternshipView
+from pmjournal.services.career.bullets import BulletReport, ProjectBullets
 
 # Hosts whose links are profiles on a network rather than the user's own site.
 NETWORKS = {

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import fields, replace
+from typing import Any
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.records import ProfileRecord
+from pmjournal.domain.records import ProfileRecord
 from pmjournal.storage import models
+from pmjournal.storage.convert import profile_record
 from pmjournal.storage.database import Journal
 
 PROFILE_ID = 1
@@ -17,7 +20,7 @@ _LINK = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 def get_profile(journal: Journal) -> ProfileRecord:
     with journal.reading() as session:
-        return ProfileRecord.of(session.get(models.Profile, PROFILE_ID))
+        return profile_record(session.get(models.Profile, PROFILE_ID))
 
 
 def validate_profile(profile: ProfileRecord) -> None:
@@ -28,22 +31,27 @@ def validate_profile(profile: ProfileRecord) -> None:
             raise ValidationError(f"{link!r} is not a web link (https://…)", "link")
 
 
-def _cleaned(changes: dict[str, object]) -> dict[str, object]:
+def _cleaned(changes: dict[str, object]) -> dict[str, Any]:
     allowed = {f.name for f in fields(ProfileRecord)}
-    for key in changes:
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
         if key not in allowed:
             raise ValidationError(f"unknown profile field {key!r}", "profile")
-    return {
-        key: tuple(str(v).strip() for v in value) if key == "links" else str(value).strip()  # type: ignore[attr-defined]
-        for key, value in changes.items()
-    }
+        if key == "links":
+            links = [value] if isinstance(value, str) else value
+            if not isinstance(links, Iterable):
+                raise ValidationError("links must be a list of web links", "link")
+            cleaned[key] = tuple(str(v).strip() for v in links)
+        else:
+            cleaned[key] = str(value).strip()
+    return cleaned
 
 
 def update_profile(journal: Journal, **changes: object) -> ProfileRecord:
     """Change only the given fields; ``links`` replaces the whole list."""
     with journal.transaction() as session:
         row = session.get(models.Profile, PROFILE_ID)
-        updated = replace(ProfileRecord.of(row), **_cleaned(changes))
+        updated = replace(profile_record(row), **_cleaned(changes))
         validate_profile(updated)
         if row is None:
             row = models.Profile(id=PROFILE_ID)

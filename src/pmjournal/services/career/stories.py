@@ -13,13 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmjournal.domain.bullet_text import sentences
-from pmjournal.services.snapshot import (
-    CareerSnapshot,
-    EvidenceView,
-    FeedbackView,
-    ProjectView,
-    load_snapshot,
-)
+from pmjournal.domain.snapshot_views import CareerSnapshot, EvidenceView, FeedbackView, ProjectView
+from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
 
 MAX_STORIES = 2
@@ -143,7 +138,8 @@ def _praise(competency: Competency, project: ProjectView) -> FeedbackView | None
     wanted = {s.casefold() for s in competency.skills}
     praise = [f for f in project.feedback if f.kind == "praise"]
     on_topic = [f for f in praise if wanted & {s.casefold() for s in f.skills}]
-    return (on_topic or praise or [None])[0]
+    chosen = on_topic or praise
+    return chosen[0] if chosen else None
 
 
 def _story(competency: Competency, project: ProjectView) -> Story:

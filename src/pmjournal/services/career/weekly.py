@@ -14,7 +14,8 @@ from datetime import date
 
 from pmjournal.domain.bullet_text import clean_markdown, sentences
 from pmjournal.domain.dates import iso_week_label, parse_iso_week
-from pmjournal.services.snapshot import EntryView, FeedbackView, load_snapshot
+from pmjournal.domain.snapshot_views import EntryView, FeedbackView
+from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
 
 OTHER = "Other"

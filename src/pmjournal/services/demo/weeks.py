@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmjournal.domain.vocab import EntryKind, ProjectStatus
-from pmjournal.services.demo_content import Career, MetricTemplate, Organisation, Theme
-from pmjournal.services.demo_rows import RowWriter
+from pmjournal.services.demo.content import Career, MetricTemplate, Organisation, Theme
+from pmjournal.services.demo.rows import RowWriter
 from pmjournal.storage import models
 
 DAILY_PER_WEEK = 5

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
-from pmjournal.services import demo_bulk
-from pmjournal.services.demo_content import CORE_WEEKS, DemoCore, SkillNote, day_of, load_core
-from pmjournal.services.profile import PROFILE_ID
+from pmjournal.services.demo import bulk as demo_bulk
+from pmjournal.services.demo.content import CORE_WEEKS, DemoCore, SkillNote, day_of, load_core
+from pmjournal.services.records.profile import PROFILE_ID
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

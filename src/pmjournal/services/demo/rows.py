@@ -64,7 +64,10 @@ class RowWriter:
         session.flush()
         self._skill_ids = {name: row.id for name, row in skill_rows.items()}
         self._tag_ids = {name: row.id for name, row in tag_rows.items()}
-        self._next_id = {t: (session.scalar(select(func.max(t.id))) or 0) + 1 for t in _WITH_IDS}
+        self._next_id = {
+            t: (session.scalar(select(func.max(t.id))) or 0) + 1  # type: ignore[attr-defined]
+            for t in _WITH_IDS
+        }
         self._pending: dict[Target, list[Row]] = {t: [] for t in _ORDER}
         self.entries = 0
 

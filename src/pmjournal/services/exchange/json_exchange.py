@@ -20,8 +20,9 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.records import ProfileRecord
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
-from pmjournal.services.exchange_schema import (
+from pmjournal.services.exchange.schema import (
     COLLECTIONS,
     FORMAT,
     PROFILE,
@@ -31,10 +32,10 @@ from pmjournal.services.exchange_schema import (
     from_json,
     to_json,
 )
-from pmjournal.services.exchange_validation import validate_document
+from pmjournal.services.exchange.validation import validate_document
 from pmjournal.services.output_files import write_text
-from pmjournal.services.records import ProfileRecord
 from pmjournal.storage import migrate, models
+from pmjournal.storage.convert import profile_record
 from pmjournal.storage.database import Journal
 
 PROFILE_ID = 1
@@ -116,7 +117,7 @@ def build_document(journal: Journal) -> dict[str, Any]:
     }
     with journal.reading() as session:
         profile = session.get(models.Profile, PROFILE_ID)
-        record = ProfileRecord.of(profile)
+        record = profile_record(profile)
         document["profile"] = {f.key: to_json(f, getattr(record, f.attr)) for f in PROFILE}
         for collection in COLLECTIONS:
             document[collection.key] = _export_collection(session, collection)
@@ -264,7 +265,7 @@ def _holds_user_content(session: Session) -> bool:
     for model in _USER_TABLES:
         if session.scalar(select(func.count()).select_from(model)):
             return True
-    if ProfileRecord.of(session.get(models.Profile, PROFILE_ID)) != ProfileRecord():
+    if profile_record(session.get(models.Profile, PROFILE_ID)) != ProfileRecord():
         return True
     starter_categories = {(name, position) for position, name in enumerate(STARTER_FRAMEWORK, 1)}
     starter_skills = {

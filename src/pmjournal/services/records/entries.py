@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.lookup import project_by_name, skill_by_name, tag_by_name
-from pmjournal.services.records import EntryRecord
 from pmjournal.storage import models
+from pmjournal.storage.convert import entry_record
 from pmjournal.storage.database import Journal
+from pmjournal.storage.lookup import project_by_name, skill_by_name, tag_by_name
 
 MAX_TITLE = 300
 
@@ -77,7 +78,7 @@ def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
         session.add(entry)
         session.flush()
         session.refresh(entry)
-        return EntryRecord.of(entry)
+        return entry_record(entry)
 
 
 def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRecord:
@@ -90,7 +91,7 @@ def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRec
             _apply(session, entry, draft)
         session.flush()
         session.refresh(entry)
-        return EntryRecord.of(entry)
+        return entry_record(entry)
 
 
 def delete_entry(journal: Journal, entry_id: int) -> None:
@@ -106,7 +107,7 @@ def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:
         entry = session.scalar(
             select(models.Entry).where(models.Entry.id == entry_id).options(*_LOAD)
         )
-        return EntryRecord.of(entry) if entry else None
+        return entry_record(entry) if entry else None
 
 
 def recent_entries(journal: Journal, limit: int = 50, offset: int = 0) -> list[EntryRecord]:
@@ -119,7 +120,7 @@ def recent_entries(journal: Journal, limit: int = 50, offset: int = 0) -> list[E
             .offset(offset)
             .options(*_LOAD)
         )
-        return [EntryRecord.of(e) for e in session.scalars(query)]
+        return [entry_record(e) for e in session.scalars(query)]
 
 
 def entries_between(journal: Journal, first: date, last: date) -> list[EntryRecord]:
@@ -131,4 +132,4 @@ def entries_between(journal: Journal, first: date, last: date) -> list[EntryReco
             .order_by(models.Entry.date, models.Entry.id)
             .options(*_LOAD)
         )
-        return [EntryRecord.of(e) for e in session.scalars(query)]
+        return [entry_record(e) for e in session.scalars(query)]

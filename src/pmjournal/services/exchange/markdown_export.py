@@ -24,8 +24,8 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.snapshot_views import CareerSnapshot, EntryView, MetricView, ProjectView
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.services.snapshot_views import CareerSnapshot, EntryView, MetricView, ProjectView
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
 

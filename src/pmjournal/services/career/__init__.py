@@ -1,0 +1,1 @@
+"""Career outputs built from the snapshot: résumé bullets, weekly update, stories."""

@@ -1,0 +1,1 @@
+"""The demo journal: a realistic internship to try the product on, scalable for benchmarks."""

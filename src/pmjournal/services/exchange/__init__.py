@@ -1,0 +1,1 @@
+"""Moving a journal in and out: the versioned JSON document and the Markdown folder."""

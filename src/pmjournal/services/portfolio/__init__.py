@@ -1,0 +1,1 @@
+"""The portfolio PDF: snapshot, view model, templates and WeasyPrint, with progress."""

@@ -1,0 +1,79 @@
+"""The layering of STYLE.md, checked on the source: who may import whom, and no cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "pmjournal"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside a function (lazy imports count)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+MODULES = {module_name(p): imports_of(p) for p in PACKAGE.rglob("*.py")}
+
+
+def offenders(layer: str, forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(
+        f"{name} imports {target}"
+        for name, targets in MODULES.items()
+        if name == layer or name.startswith(layer + ".")
+        for target in targets
+        if any(target == f or target.startswith(f + ".") for f in forbidden)
+    )
+
+
+def test_front_ends_reach_the_journal_through_services_only() -> None:
+    assert offenders("pmjournal.cli", ("pmjournal.storage",)) == []
+    assert offenders("pmjournal.ui", ("pmjournal.storage",)) == []
+
+
+def test_render_imports_nothing_from_services() -> None:
+    assert offenders("pmjournal.render", ("pmjournal.services", "pmjournal.storage")) == []
+
+
+def test_the_core_imports_no_qt_and_the_domain_no_database() -> None:
+    for layer in ("domain", "storage", "services", "render", "cli"):
+        assert offenders(f"pmjournal.{layer}", ("PySide6", "shiboken6")) == []
+    assert offenders("pmjournal.domain", ("sqlalchemy", "pmjournal.storage")) == []
+    assert offenders("pmjournal.domain", ("pmjournal.services", "pmjournal.render")) == []
+
+
+def test_no_import_cycle_between_modules() -> None:
+    graph = {
+        name: {t for t in targets if t in MODULES and t != name}
+        for name, targets in MODULES.items()
+    }
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> list[str] | None:
+        if name in path:
+            return [*path[path.index(name) :], name]
+        if name in done:
+            return None
+        for target in sorted(graph[name]):
+            cycle = visit(target, [*path, name])
+            if cycle:
+                return cycle
+        done.add(name)
+        return None
+
+    for name in sorted(graph):
+        cycle = visit(name, [])
+        assert cycle is None, " → ".join(cycle or [])
