@@ -1,0 +1,1 @@
+"""Repositories: the queries of one aggregate each, returning frozen domain values."""

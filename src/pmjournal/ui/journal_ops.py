@@ -1,0 +1,150 @@
+"""The journal calls the desktop app makes, as plain functions the worker thread runs.
+
+Each is a thin use of a service. ``services/records/entries.py`` does not publish its changes
+yet (its writes return the record, not an ``Outcome``), so the entry writes here publish the
+``Changes`` the service would, after its transaction has committed; when the service does it
+itself, these lines go.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+
+from pmjournal.domain.changes import Changes, Kind
+from pmjournal.domain.entry_templates import written_words
+from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.link_names import LinkNames
+from pmjournal.domain.records import EntryRecord, ProfileRecord
+from pmjournal.domain.vocab import EntryKind
+from pmjournal.services.journal import Journal
+from pmjournal.services.records import entries, profile
+from pmjournal.services.records.link_names import link_names
+from pmjournal.services.search import SearchHit, search_journal
+
+ENTRY_PAGE = 200
+
+
+def draft_of(record: EntryRecord) -> entries.EntryDraft:
+    return entries.EntryDraft(
+        text=record.body,
+        day=record.date,
+        kind=EntryKind(record.kind),
+        title=record.title,
+        projects=record.projects,
+        skills=record.skills,
+        tags=record.tags,
+    )
+
+
+def save_entry(journal: Journal, entry_id: int | None, draft: entries.EntryDraft) -> EntryRecord:
+    if entry_id is None:
+        record = entries.add_entry(journal, draft)
+        journal.changes.publish(Changes.of(created=[(Kind.ENTRY, record.id)]))
+    else:
+        record = entries.update_entry(journal, entry_id, draft)
+        journal.changes.publish(Changes.of(updated=[(Kind.ENTRY, record.id)]))
+    return record
+
+
+def delete_entry(journal: Journal, entry_id: int) -> EntryRecord:
+    """Delete and return what was deleted, so the user can undo it."""
+    record = entries.get_entry(journal, entry_id)
+    if record is None:
+        raise ValidationError("that entry was already deleted", "entry")
+    entries.delete_entry(journal, entry_id)
+    journal.changes.publish(Changes.of(deleted=[(Kind.ENTRY, entry_id)]))
+    return record
+
+
+def restore_entry(journal: Journal, record: EntryRecord) -> EntryRecord:
+    """Undo a delete: the same day, text and links, as a new entry."""
+    return save_entry(journal, None, draft_of(record))
+
+
+def entry_page(journal: Journal, offset: int, limit: int = ENTRY_PAGE) -> list[EntryRecord]:
+    return entries.recent_entries(journal, limit=limit, offset=offset)
+
+
+def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:
+    return entries.get_entry(journal, entry_id)
+
+
+@dataclass(frozen=True)
+class DayWords:
+    """What the calendar shows for one day: its first entry and the words the user wrote."""
+
+    day: date
+    first_entry_id: int
+    words: int
+
+
+def month_words(journal: Journal, first: date, last: date) -> dict[date, DayWords]:
+    found: dict[date, DayWords] = {}
+    for record in entries.entries_between(journal, first, last):
+        seen = found.get(record.date)
+        words = written_words(record.body)
+        found[record.date] = DayWords(
+            record.date,
+            seen.first_entry_id if seen else record.id,
+            words + (seen.words if seen else 0),
+        )
+    return found
+
+
+def names_for_links(journal: Journal) -> LinkNames:
+    return link_names(journal)
+
+
+def search(journal: Journal, text: str, limit: int = 30) -> list[SearchHit]:
+    return search_journal(journal, text, limit)
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """What the first-run welcome needs to know."""
+
+    first_run: bool
+    can_add_internship: bool
+
+
+def welcome_state(journal: Journal) -> Welcome:
+    empty = profile.get_profile(journal).is_empty and not entries.recent_entries(journal, 1)
+    return Welcome(empty, _internships() is not None)
+
+
+def _internships() -> object | None:
+    """The internship service, once it has landed (it is being written alongside this app)."""
+    try:
+        return importlib.import_module("pmjournal.services.records.internships")
+    except ModuleNotFoundError:
+        return None
+
+
+def start_journal(
+    journal: Journal,
+    person: ProfileRecord,
+    organisation: str,
+    title: str,
+    start: date | None,
+) -> None:
+    """The welcome's "Create my journal": the profile, and the first internship if given."""
+    profile.update_profile(journal, name=person.name, headline=person.headline)
+    changes = Changes.of(updated=[(Kind.PROFILE, 1)])
+    internships = _internships()
+    if internships is not None and organisation.strip() and title.strip():
+        draft_type = internships.InternshipDraft  # type: ignore[attr-defined]
+        draft = draft_type(
+            organisation=organisation.strip(), title=title.strip(), start_date=start or date.today()
+        )
+        outcome = internships.add_internship(journal, draft)  # type: ignore[attr-defined]
+        changes = changes | outcome.changes
+    journal.changes.publish(changes)
+
+
+def load_demo(journal: Journal) -> None:
+    from pmjournal.services.demo.generate import generate_demo
+
+    generate_demo(journal)
+    journal.changes.publish(Changes.everything())
