@@ -37,8 +37,8 @@ def prompts_for(kind: EntryKind) -> tuple[str, ...]:
 
 
 def template_text(kind: EntryKind) -> str:
-    """The Markdown a new entry starts with: one heading per prompt, a blank line under each."""
-    return "".join(f"## {prompt}\n\n" for prompt in prompts_for(kind))
+    """The Markdown a new entry starts with: one heading per prompt, room to answer under each."""
+    return "\n\n".join(f"## {prompt}\n" for prompt in prompts_for(kind)) + "\n"
 
 
 def first_answer_position(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,7 +12,7 @@ from pmjournal.domain.link_names import LinkNames
 from pmjournal.storage import models
 
 
-def _ranked(rows: Iterable[tuple[str, object]]) -> tuple[str, ...]:
+def _ranked(rows: Iterable[Any]) -> tuple[str, ...]:
     return tuple(name for name, _ in rows)
 
 
@@ -50,7 +51,7 @@ def link_names(session: Session) -> LinkNames:
         .order_by(last_tag_use.c.last.desc().nulls_last(), models.Tag.name)
     )
     return LinkNames(
-        projects=_ranked(session.execute(projects).tuples()),
-        skills=_ranked(session.execute(skills).tuples()),
-        tags=_ranked(session.execute(tags).tuples()),
+        projects=_ranked(session.execute(projects).all()),
+        skills=_ranked(session.execute(skills).all()),
+        tags=_ranked(session.execute(tags).all()),
     )
