@@ -93,3 +93,15 @@ class Keys:
 @pytest.fixture
 def keys(qtbot: QtBot) -> Callable[[MainWindow], Keys]:
     return lambda window: Keys(qtbot, window)
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type any text, accents included (QTest's keyClicks knows ASCII only)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
