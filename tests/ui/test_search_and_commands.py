@@ -74,7 +74,9 @@ def test_the_palette_lists_every_action_with_its_shortcut_and_runs_one(
     qtbot.keyClicks(palette.query, "nwkly")
     assert palette.labels()[0].startswith("New weekly entry")
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
-    assert window.journal_view.editor.text.toPlainText().startswith("## What did I work on this week?")
+    assert window.journal_view.editor.text.toPlainText().startswith(
+        "## What did I work on this week?"
+    )
 
 
 def test_alt_numbers_switch_views_and_the_last_view_is_remembered(

@@ -57,11 +57,7 @@ def open_for_window(data_dir: Path) -> Opened:
     try:
         journal = open_journal(data_dir)
     except SchemaTooNewError as error:
-        return Opened(
-            refusal=f"{error}\n\nThis journal was written by a newer version of pmjournal than "
-            f"this one ({__version__}). It was left untouched: install the newer pmjournal "
-            "to open it."
-        )
+        return Opened(refusal=f"{error}\n\nThis is pmjournal {__version__}.")
     except NotAJournalError as error:
         return Opened(
             refusal=f"{error}\n\nIt was left untouched. Choose another folder with "
@@ -104,7 +100,9 @@ def application() -> QApplication:
 
 
 def refuse(refusal: str) -> None:
+    """Say why the journal was not opened; the window does not open."""
     box = QMessageBox(QMessageBox.Icon.Critical, "pmjournal cannot open this journal", refusal)
+    box.setObjectName("refusal")
     box.exec()
 
 

@@ -89,6 +89,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self.name.setFocus()
 
     def _done(self, choice: WelcomeChoice) -> None:
         self.choice = choice
