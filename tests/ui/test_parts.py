@@ -19,7 +19,7 @@ def test_fuzzy_matching_prefers_word_starts() -> None:
     labels = ["Open calendar", "New entry for today", "New weekly entry"]
     assert ranked("ne", labels)[-1] == "Open calendar"
     assert ranked("nefo", labels)[0] == "New entry for today"
-    assert ranked("nwe", labels) == ["New weekly entry"]
+    assert ranked("nwe", labels)[0] == "New weekly entry"
     assert fuzzy_score("zz", "New entry") is None
 
 
