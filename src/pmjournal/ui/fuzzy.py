@@ -14,10 +14,13 @@ def fuzzy_score(typed: str, label: str) -> int | None:
     if not query:
         return 0
     score, position, previous = 0, 0, -2
+    starts = [i for i, c in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
     for char in query:
         found = text.find(char, position)
         if found < 0:
             return None
+        if found != previous + 1:
+            found = next((i for i in starts if i >= position and text[i] == char), found)
         score += 1
         if found == 0 or not text[found - 1].isalnum():
             score += 8
