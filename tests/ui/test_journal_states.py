@@ -19,7 +19,7 @@ from pmjournal.services.journal import DB_FILENAME, open_journal
 from pmjournal.services.records.entries import recent_entries
 from pmjournal.services.records.profile import get_profile
 from pmjournal.ui import single_instance
-from pmjournal.ui.app import open_for_window, run
+from pmjournal.ui.app import launch, open_for_window
 from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
 from pmjournal.ui.models.entries_model import EntriesModel
 from pmjournal.ui.tasks import SyncRunner
@@ -126,7 +126,13 @@ def test_a_journal_from_a_newer_pmjournal_is_refused_and_left_untouched(
         box.accept()
 
     QTimer.singleShot(300, read_and_close)
-    assert run(folder) == 2
+    launched = launch(folder)
+    assert launched is not None
+    try:
+        qtbot.waitUntil(lambda: launched.exit_code == 2, timeout=10_000)
+    finally:
+        launched.close()
+    assert not launched.window.isVisible()
     assert len(seen) == 1
     assert "9001_from_the_future" in seen[0] and "upgrade pmjournal" in seen[0]
     assert open_for_window(folder).journal is None

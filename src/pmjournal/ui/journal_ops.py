@@ -1,16 +1,22 @@
 """The journal calls the desktop app makes, as plain functions the worker thread runs.
 
-Each is a thin use of a service. ``services/records/entries.py`` does not publish its changes
-yet (its writes return the record, not an ``Outcome``), so the entry writes here publish the
-``Changes`` the service would, after its transaction has committed; when the service does it
-itself, these lines go.
+Each is a thin use of a service. The services are imported inside the functions: they bring
+SQLAlchemy, which the first paint of the window does without (see ``services/glance.py``);
+the worker imports them while the window is already on screen.
+
+``services/records/entries.py`` does not publish its changes yet (its writes return the
+record, not an ``Outcome``), so the entry writes here publish the ``Changes`` the service
+would, after its transaction has committed; when the service does it itself, these go.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.entry_templates import written_words
@@ -18,27 +24,51 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.link_names import LinkNames
 from pmjournal.domain.records import EntryRecord, ProfileRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.journal import Journal
-from pmjournal.services.records import entries, profile
-from pmjournal.services.records.link_names import link_names
-from pmjournal.services.search import SearchHit, search_journal
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+    from pmjournal.services.search import SearchHit
 
 ENTRY_PAGE = 200
 
 
-def draft_of(record: EntryRecord) -> entries.EntryDraft:
-    return entries.EntryDraft(
+@dataclass(frozen=True)
+class EntryFields:
+    """What the editor holds for one entry; names are checked when it is saved."""
+
+    text: str
+    day: date
+    kind: EntryKind
+    projects: Sequence[str] = ()
+    skills: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    title: str = ""
+
+
+def fields_of(record: EntryRecord) -> EntryFields:
+    return EntryFields(
         text=record.body,
         day=record.date,
         kind=EntryKind(record.kind),
-        title=record.title,
         projects=record.projects,
         skills=record.skills,
         tags=record.tags,
+        title=record.title,
     )
 
 
-def save_entry(journal: Journal, entry_id: int | None, draft: entries.EntryDraft) -> EntryRecord:
+def save_entry(journal: Journal, entry_id: int | None, fields: EntryFields) -> EntryRecord:
+    from pmjournal.services.records import entries
+
+    draft = entries.EntryDraft(
+        text=fields.text,
+        day=fields.day,
+        kind=fields.kind,
+        title=fields.title,
+        projects=tuple(fields.projects),
+        skills=tuple(fields.skills),
+        tags=tuple(fields.tags),
+    )
     if entry_id is None:
         record = entries.add_entry(journal, draft)
         journal.changes.publish(Changes.of(created=[(Kind.ENTRY, record.id)]))
@@ -50,6 +80,8 @@ def save_entry(journal: Journal, entry_id: int | None, draft: entries.EntryDraft
 
 def delete_entry(journal: Journal, entry_id: int) -> EntryRecord:
     """Delete and return what was deleted, so the user can undo it."""
+    from pmjournal.services.records import entries
+
     record = entries.get_entry(journal, entry_id)
     if record is None:
         raise ValidationError("that entry was already deleted", "entry")
@@ -60,15 +92,25 @@ def delete_entry(journal: Journal, entry_id: int) -> EntryRecord:
 
 def restore_entry(journal: Journal, record: EntryRecord) -> EntryRecord:
     """Undo a delete: the same day, text and links, as a new entry."""
-    return save_entry(journal, None, draft_of(record))
+    return save_entry(journal, None, fields_of(record))
 
 
 def entry_page(journal: Journal, offset: int, limit: int = ENTRY_PAGE) -> list[EntryRecord]:
-    return entries.recent_entries(journal, limit=limit, offset=offset)
+    from pmjournal.services.records.entries import recent_entries
+
+    return recent_entries(journal, limit=limit, offset=offset)
+
+
+def glance(data_dir: Path, limit: int = ENTRY_PAGE) -> list[EntryRecord] | None:
+    from pmjournal.services.glance import latest_entries
+
+    return latest_entries(data_dir, limit)
 
 
 def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:
-    return entries.get_entry(journal, entry_id)
+    from pmjournal.services.records.entries import get_entry as get
+
+    return get(journal, entry_id)
 
 
 @dataclass(frozen=True)
@@ -81,8 +123,10 @@ class DayWords:
 
 
 def month_words(journal: Journal, first: date, last: date) -> dict[date, DayWords]:
+    from pmjournal.services.records.entries import entries_between
+
     found: dict[date, DayWords] = {}
-    for record in entries.entries_between(journal, first, last):
+    for record in entries_between(journal, first, last):
         seen = found.get(record.date)
         words = written_words(record.body)
         found[record.date] = DayWords(
@@ -94,10 +138,14 @@ def month_words(journal: Journal, first: date, last: date) -> dict[date, DayWord
 
 
 def names_for_links(journal: Journal) -> LinkNames:
+    from pmjournal.services.records.link_names import link_names
+
     return link_names(journal)
 
 
 def search(journal: Journal, text: str, limit: int = 30) -> list[SearchHit]:
+    from pmjournal.services.search import search_journal
+
     return search_journal(journal, text, limit)
 
 
@@ -110,7 +158,10 @@ class Welcome:
 
 
 def welcome_state(journal: Journal) -> Welcome:
-    empty = profile.get_profile(journal).is_empty and not entries.recent_entries(journal, 1)
+    from pmjournal.services.records.entries import recent_entries
+    from pmjournal.services.records.profile import get_profile
+
+    empty = get_profile(journal).is_empty and not recent_entries(journal, 1)
     return Welcome(empty, _internships() is not None)
 
 
@@ -130,7 +181,9 @@ def start_journal(
     start: date | None,
 ) -> None:
     """The welcome's "Create my journal": the profile, and the first internship if given."""
-    profile.update_profile(journal, name=person.name, headline=person.headline)
+    from pmjournal.services.records.profile import update_profile
+
+    update_profile(journal, name=person.name, headline=person.headline)
     changes = Changes.of(updated=[(Kind.PROFILE, 1)])
     internships = _internships()
     if internships is not None and organisation.strip() and title.strip():

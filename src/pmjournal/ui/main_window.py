@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -22,8 +23,6 @@ from pmjournal import __version__
 from pmjournal.domain.changes import Changes
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.journal import Journal
-from pmjournal.services.search import SearchHit
 from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
 from pmjournal.ui.dialogs.command_palette import CommandPalette
@@ -36,6 +35,10 @@ from pmjournal.ui.theme import ThemeMode, apply_theme
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
 from pmjournal.ui.views.placeholder_view import PlaceholderView
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+    from pmjournal.services.search import SearchHit
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("Journal", ""),
@@ -112,7 +115,7 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self.setWindowTitle("pmjournal")
         self.setObjectName("main-window")
-        self.signals = JournalSignals(journal.changes)
+        self.signals = JournalSignals()
         self.undo_stack = QUndoStack(self)
 
         self.journal_view = JournalView(journal, runner, autosave_ms)
@@ -334,7 +337,8 @@ class MainWindow(QMainWindow):
     # first run and faults
 
     def start(self) -> None:
-        """Load the first page, then offer the welcome if the journal is new."""
+        """Once the journal is open: listen to its changes, load the views, maybe welcome."""
+        self.signals.attach(self.journal.changes)
         self.journal_view.load()
         if not self.read_only:
             self.runner.run(lambda: journal_ops.welcome_state(self.journal), self._welcome)

@@ -44,11 +44,16 @@ def listen(name: str, raise_window: Callable[[], None]) -> QLocalServer:
     def connected() -> None:
         while server.hasPendingConnections():
             socket = server.nextPendingConnection()
+            socket.setParent(server)
             socket.readyRead.connect(lambda s=socket: _read(s))
+            socket.disconnected.connect(lambda s=socket: _read(s))
             socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                _read(socket)
 
     def _read(socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+        """The message may arrive with the connection or just before the other side leaves."""
+        if socket.bytesAvailable() and bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
             raise_window()
 
     server.newConnection.connect(connected)

@@ -8,6 +8,7 @@ full-text index folds diacritics, and the query goes through the same service as
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmjournal.services.journal import Journal
-from pmjournal.services.search import SearchHit
 from pmjournal.ui import journal_ops
 from pmjournal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+    from pmjournal.services.search import SearchHit
 
 _HitRole = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"entry": "Entry", "project": "Project", "feedback": "Feedback"}
@@ -42,7 +45,7 @@ def hit_html(hit: SearchHit) -> str:
 
 
 class SearchDialog(QDialog):
-    hitChosen = Signal(SearchHit)
+    hitChosen = Signal(object)
 
     def __init__(self, journal: Journal, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -128,5 +131,5 @@ class SearchDialog(QDialog):
     def _choose(self, item: QListWidgetItem) -> None:
         hit = item.data(_HitRole)
         self.accept()
-        if isinstance(hit, SearchHit):
+        if hit is not None:
             self.hitChosen.emit(hit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -10,9 +10,11 @@ from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.entry_templates import prompts_for
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.journal import Journal
 from pmjournal.ui import journal_ops
 from pmjournal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -82,6 +84,14 @@ class EntriesModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self.pageLoaded.emit()
+
+    def show_glance(self, rows: list[EntryRecord]) -> None:
+        """The newest entries read before the journal is open, replaced by ``reload()``."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._loading = True
+        self.endResetModel()
         self.pageLoaded.emit()
 
     def reload(self) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget
 
-from pmjournal.services.journal import Journal
 from pmjournal.ui import journal_ops
 from pmjournal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
 
 # Words written that day → how strongly it is shaded (a few lines, a paragraph, a real entry).
 SHADES = ((150, 200), (40, 130), (1, 70))

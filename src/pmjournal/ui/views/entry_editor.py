@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -19,13 +20,15 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.link_names import LinkNames
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.journal import Journal
-from pmjournal.services.records.entries import EntryDraft
 from pmjournal.ui import journal_ops
+from pmjournal.ui.journal_ops import EntryFields
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.chip_bar import ChipBar
 from pmjournal.ui.views.link_completer import LinkCompleter
 from pmjournal.ui.views.markdown_highlighter import MarkdownHighlighter
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
 
 AUTOSAVE_MS = 1000
 EMPTY_HINT = "No entry open. Ctrl+N writes today's entry; Ctrl+Shift+N this week's."
@@ -42,7 +45,7 @@ class _Document:
         default_factory=lambda: {"project": [], "skill": [], "tag": []}
     )
     saving: bool = False
-    pending: EntryDraft | None = None
+    pending: EntryFields | None = None
 
 
 class EntryEditor(QWidget):
@@ -191,8 +194,8 @@ class EntryEditor(QWidget):
         self._timer.start()
         self._refresh_preview()
 
-    def _draft(self, doc: _Document) -> EntryDraft:
-        return EntryDraft(
+    def _draft(self, doc: _Document) -> EntryFields:
+        return EntryFields(
             text=self.text.toPlainText(),
             day=doc.day,
             kind=doc.kind,
@@ -216,7 +219,7 @@ class EntryEditor(QWidget):
             return
         self._save(doc, self._draft(doc))
 
-    def _save(self, doc: _Document, draft: EntryDraft) -> None:
+    def _save(self, doc: _Document, draft: EntryFields) -> None:
         if doc.saving:
             doc.pending = draft
             return

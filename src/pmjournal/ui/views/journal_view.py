@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
-from pmjournal.services.journal import Journal
 from pmjournal.ui import journal_ops
 from pmjournal.ui.models.entries_model import EntriesModel, EntryRole
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.day_calendar import DayCalendar
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS, EntryEditor
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
 
 EMPTY_LIST = (
     "No entries yet.\nPress Ctrl+N to write today's entry,\nor Ctrl+Shift+N for this week's."
@@ -80,7 +83,7 @@ class JournalView(QWidget):
 
     def load(self) -> None:
         """The first page of entries, the month's shading and the names to link."""
-        self.model.fetchMore()
+        self.model.reload()
         self.calendar.reload()
         self._reload_names()
 
