@@ -32,9 +32,10 @@ def pmjournal(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 def free_display() -> int:
     for number in range(91, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
-            f"/tmp/.X{number}-lock"
-        ).exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise SystemExit("no free X display number")
 
@@ -48,7 +49,9 @@ def xdotool(*args: str, env: dict[str, str]) -> str:
 def find_window(pid: int, env: dict[str, str], timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = xdotool("search", "--pid", str(pid), "--onlyvisible", "--name", "pmjournal", env=env)
+        found = xdotool(
+            "search", "--pid", str(pid), "--onlyvisible", "--name", "pmjournal", env=env
+        )
         if found:
             return found.splitlines()[0]
         time.sleep(0.2)

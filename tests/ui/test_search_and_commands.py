@@ -32,8 +32,8 @@ def test_ctrl_k_finds_an_entry_without_its_accents_and_opens_it(
     qtbot.waitUntil(dialog.query.hasFocus)
     qtbot.keyClicks(dialog.query, "resume revi")
     assert dialog.results.count() >= 1
-    top = dialog.results.itemWidget(dialog.results.item(0))
-    assert "<b style=" in top.text() and "résumé" in top.text()
+    top = dialog.hit_text(0)
+    assert "<b style=" in top and "résumé" in top
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
 
     assert not dialog.isVisible()

@@ -10,14 +10,27 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +43,8 @@ if TYPE_CHECKING:
     from pmjournal.services.search import SearchHit
 
 _HitRole = Qt.ItemDataRole.UserRole + 1
+_HtmlRole = Qt.ItemDataRole.UserRole + 2
+_PAD = 6
 KIND_LABELS = {"entry": "Entry", "project": "Project", "feedback": "Feedback"}
 
 
@@ -42,6 +57,47 @@ def hit_html(hit: SearchHit) -> str:
     when = f" · {hit.day:%d %b %Y}" if hit.day else ""
     title = html.escape(hit.title or KIND_LABELS.get(hit.kind, hit.kind))
     return f"<b>{KIND_LABELS.get(hit.kind, hit.kind)}{when}</b> — {title}<br>{snippet}"
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit's rich text in three lines; only visible rows are ever laid out.
+
+    A QLabel per row measured its wrapped rich text on every keystroke (about 2 ms a row);
+    painting on demand keeps a keystroke's redraw to the rows on screen.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else None
+        rect: QRect = option.rect
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(str(index.data(_HtmlRole)))
+        document.setTextWidth(rect.width() - 2 * _PAD)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(rect.topLeft() + QPoint(_PAD, _PAD // 2))
+        painter.setClipRect(QRect(0, 0, rect.width() - 2 * _PAD, rect.height() - _PAD))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        lines = option.fontMetrics.lineSpacing() * 3
+        return QSize(400, lines + _PAD + 4)
 
 
 class SearchDialog(QDialog):
@@ -63,6 +119,8 @@ class SearchDialog(QDialog):
         self.results.setObjectName("search-results")
         self.results.setAccessibleName("Search results")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setUniformItemSizes(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.status = QLabel("Type to search; ↑ ↓ to choose, Enter to open, Esc to close.")
         self.status.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -86,21 +144,23 @@ class SearchDialog(QDialog):
             lambda error: self._show(asked, []),
         )
 
+    def hit_text(self, row: int) -> str:
+        """The rich text shown for result ``row``."""
+        return str(self.results.item(row).data(_HtmlRole))
+
     def _show(self, asked: int, hits: list[SearchHit]) -> None:
         if asked != self._asked:
             return
         self.results.clear()
         for hit in hits:
+            rich = hit_html(hit)
             item = QListWidgetItem()
             item.setData(_HitRole, hit)
-            label = QLabel(hit_html(hit))
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setContentsMargins(6, 4, 6, 4)
-            item.setSizeHint(label.sizeHint())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, label.text())
+            item.setData(_HtmlRole, rich)
+            plain = QTextDocument()
+            plain.setHtml(rich)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, plain.toPlainText())
             self.results.addItem(item)
-            self.results.setItemWidget(item, label)
         if hits:
             self.results.setCurrentRow(0)
         typed = self.query.text().strip()
