@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # (without it, embedding fonts in a PDF is ten times slower), and Qt's shared libraries.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean
+.PHONY: run test lint format bench screenshots check-system install-system install-cjk-fonts clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -47,6 +47,10 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/portfolio.py
+
+# The desktop app's screenshots in docs/img/ (journal view, search, welcome; light and dark).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py --out docs/img
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Views")
         self.sidebar.addItems([title for title, _ in VIEWS])
         self.sidebar.setFixedWidth(150)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 7px 10px; }")
         self.sidebar.currentRowChanged.connect(self.show_view)
         self.banner = QLabel()
         self.banner.setObjectName("read-only-banner")

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from pmjournal.domain.changes import Changes, Kind
-from pmjournal.domain.entry_templates import prompts_for
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
@@ -21,13 +20,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def summary_line(record: EntryRecord) -> str:
-    """The first line the user wrote (not a template prompt), for the list."""
-    prompts = set(prompts_for(EntryKind(record.kind)))
+    """The first line of prose the user wrote (not a heading or a prompt), for the list."""
     for line in record.body.splitlines():
-        words = line.strip().lstrip("#").strip()
-        if words and words not in prompts:
-            return words[:120]
-    return record.title or "(empty)"
+        words = line.strip()
+        if not words or words.startswith("#"):
+            continue
+        return words.lstrip("-*+> ").strip()[:160]
+    heading = next((x.strip("# ") for x in record.body.splitlines() if x.strip("# ")), "")
+    return record.title or heading or "(empty)"
 
 
 class EntriesModel(QAbstractListModel):

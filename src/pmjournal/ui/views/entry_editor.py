@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
 AUTOSAVE_MS = 1000
+NO_ENTRY = "No entry open"
 EMPTY_HINT = "No entry open. Ctrl+N writes today's entry; Ctrl+Shift+N this week's."
 
 
@@ -64,15 +65,23 @@ class EntryEditor(QWidget):
         self._names = LinkNames()
         self._renderer: object | None = None
 
-        self._heading = QLabel(EMPTY_HINT)
+        self._heading = QLabel(NO_ENTRY)
         self._heading.setObjectName("entry-heading")
         self._heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading_font = self._heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self._heading.setFont(heading_font)
         self.text = QPlainTextEdit()
         self.text.setObjectName("entry-text")
         self.text.setAccessibleName("Entry text")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(EMPTY_HINT)
         self.text.setReadOnly(True)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.text.setFont(font)
+        self.text.document().setDocumentMargin(10)
         MarkdownHighlighter(self.text.document())
         self.chips = ChipBar()
         self.chips.removed.connect(self._unlink)
@@ -142,7 +151,7 @@ class EntryEditor(QWidget):
         self.text.setPlainText("")
         self._loading = False
         self.text.setReadOnly(True)
-        self._heading.setText(EMPTY_HINT)
+        self._heading.setText(NO_ENTRY)
         self.chips.set_links([])
 
     def _show(self, doc: _Document, body: str) -> None:

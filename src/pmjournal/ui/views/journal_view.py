@@ -22,6 +22,7 @@ from pmjournal.ui import journal_ops
 from pmjournal.ui.models.entries_model import EntriesModel, EntryRole
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.day_calendar import DayCalendar
+from pmjournal.ui.views.entry_delegate import EntryDelegate
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS, EntryEditor
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class JournalView(QWidget):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)
+        self.list.setItemDelegate(EntryDelegate(self.list))
         self.list.activated.connect(self._open_index)
         self.list.clicked.connect(self._open_index)
         self._empty = QLabel(EMPTY_LIST)
