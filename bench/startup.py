@@ -126,6 +126,8 @@ def search_as_you_type(folder: Path, query: str = "onboarding interviews") -> li
                 QApplication.processEvents()
                 timings.append(time.perf_counter() - start)
             dialog.close()
+            dialog.deleteLater()
+        QApplication.processEvents()
         return timings
     finally:
         journal.close()

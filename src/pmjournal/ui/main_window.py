@@ -25,10 +25,7 @@ from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
-from pmjournal.ui.dialogs.command_palette import CommandPalette
 from pmjournal.ui.dialogs.errors import show_error
-from pmjournal.ui.dialogs.search_dialog import SearchDialog
-from pmjournal.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
 from pmjournal.ui.signals import JournalSignals
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.theme import ThemeMode, apply_theme
@@ -39,6 +36,9 @@ from pmjournal.ui.views.placeholder_view import PlaceholderView
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
     from pmjournal.services.search import SearchHit
+    from pmjournal.ui.dialogs.command_palette import CommandPalette
+    from pmjournal.ui.dialogs.search_dialog import SearchDialog
+    from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("Journal", ""),
@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(DeleteEntry(self, entry_id))
 
     def open_search(self) -> None:
+        from pmjournal.ui.dialogs.search_dialog import SearchDialog
+
         self.search_dialog = SearchDialog(self.journal, self.runner, self)
         self.search_dialog.hitChosen.connect(self.open_hit)
         self.search_dialog.open()
@@ -313,6 +315,8 @@ class MainWindow(QMainWindow):
             self.show_status(f"{hit.title}: the {hit.kind} views arrive in part 2")
 
     def open_palette(self) -> None:
+        from pmjournal.ui.dialogs.command_palette import CommandPalette
+
         self.palette_dialog = CommandPalette(self.commands.palette_entries(), self)
         self.palette_dialog.open()
         self.palette_dialog.query.setFocus()
@@ -347,11 +351,15 @@ class MainWindow(QMainWindow):
     def _welcome(self, state: journal_ops.Welcome) -> None:
         if not state.first_run:
             return
+        from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
         self.welcome_dialog = WelcomeDialog(state.can_add_internship, self)
         self.welcome_dialog.finished.connect(self._welcomed)
         self.welcome_dialog.open()
 
     def _welcomed(self, _result: int) -> None:
+        from pmjournal.ui.dialogs.welcome_dialog import WelcomeChoice
+
         dialog = self.welcome_dialog
         if dialog is None:
             return

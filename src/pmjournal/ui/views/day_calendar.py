@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget
+from PySide6.QtWidgets import QCalendarWidget, QToolButton
 
 from pmjournal.ui import journal_ops
 from pmjournal.ui.tasks import TaskRunner
@@ -37,6 +37,14 @@ class DayCalendar(QCalendarWidget):
         self._journal = journal
         self._runner = runner
         self.days: dict[date, journal_ops.DayWords] = {}
+        for name, label in (
+            ("qt_calendar_prevmonth", "Previous month"),
+            ("qt_calendar_nextmonth", "Next month"),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setAccessibleName(label)
+                button.setToolTip(label)
         self.currentPageChanged.connect(lambda _y, _m: self.reload())
         self.activated.connect(lambda qdate: self.dayChosen.emit(qdate.toPython()))
         self.clicked.connect(lambda qdate: self.dayChosen.emit(qdate.toPython()))
