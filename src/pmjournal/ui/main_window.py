@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from pmjournal import __version__
 from pmjournal.domain.changes import Changes
-from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
@@ -29,6 +28,7 @@ from pmjournal.ui.dialogs.errors import show_error
 from pmjournal.ui.signals import JournalSignals
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.theme import ThemeMode, apply_theme
+from pmjournal.ui.undo_commands import DeleteEntry
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
 from pmjournal.ui.views.placeholder_view import PlaceholderView
@@ -64,39 +64,6 @@ VIEWS: tuple[tuple[str, str], ...] = (
         "preview. (Part 3)",
     ),
 )
-
-
-class DeleteEntry(QUndoCommand):
-    """Deleting an entry; undo writes it back with the same day, text and links."""
-
-    def __init__(self, window: MainWindow, entry_id: int) -> None:
-        super().__init__("Delete entry")
-        self._window = window
-        self._entry_id = entry_id
-        self._record: EntryRecord | None = None
-
-    def redo(self) -> None:
-        entry_id = self._entry_id
-        self._window.runner.run(
-            lambda: journal_ops.delete_entry(self._window.journal, entry_id), self._deleted
-        )
-
-    def _deleted(self, record: EntryRecord) -> None:
-        self._record = record
-        self._window.show_status("Entry deleted. Edit ▸ Undo (Ctrl+Z) brings it back.")
-
-    def undo(self) -> None:
-        record = self._record
-        if record is None:
-            return
-        self._window.runner.run(
-            lambda: journal_ops.restore_entry(self._window.journal, record), self._restored
-        )
-
-    def _restored(self, record: EntryRecord) -> None:
-        self._entry_id = record.id
-        self._window.journal_view.open_entry_id(record.id)
-        self._window.show_status("Entry restored")
 
 
 class MainWindow(QMainWindow):
@@ -296,7 +263,21 @@ class MainWindow(QMainWindow):
             self.show_status("Open or select an entry to delete it")
             return
         self.journal_view.editor.flush()
-        self.undo_stack.push(DeleteEntry(self, entry_id))
+        self.undo_stack.push(
+            DeleteEntry(
+                self.runner,
+                self.journal,
+                entry_id,
+                deleted=lambda: self.show_status(
+                    "Entry deleted. Edit ▸ Undo (Ctrl+Z) brings it back."
+                ),
+                restored=self._restored,
+            )
+        )
+
+    def _restored(self, entry_id: int) -> None:
+        self.journal_view.open_entry_id(entry_id)
+        self.show_status("Entry restored")
 
     def open_search(self) -> None:
         from pmjournal.ui.dialogs.search_dialog import SearchDialog
