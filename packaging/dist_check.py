@@ -198,10 +198,10 @@ class BundleRun:
             raise CheckFailed("printed no bullets")
         return f"{len(lines)} lines"
 
-    def window(self) -> str:
+    def window(self, timeout: float = 120) -> str:
         """Open the app offscreen; it quits after its first paint when told to."""
         env = {"QT_QPA_PLATFORM": "offscreen", QUIT_AFTER_START: "1"}
-        done = self(extra_env=env, timeout=120)
+        done = self(extra_env=env, timeout=timeout)
         if NO_DESKTOP_APP in done.stdout:
             return "skipped: this bundle has no desktop app yet"
         return "opened and closed"

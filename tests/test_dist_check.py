@@ -72,6 +72,18 @@ def test_a_failing_program_is_reported_with_its_message(tmp_path: Path) -> None:
         app.demo()
 
 
+def test_a_window_that_does_not_quit_after_starting_fails(tmp_path: Path) -> None:
+    """The app must honour PMJOURNAL_QUIT_AFTER_START; one that stays open is a failure."""
+    told = '[ "$PMJOURNAL_QUIT_AFTER_START" = 1 ] && [ "$QT_QPA_PLATFORM" = offscreen ]'
+    body = f"{told} && exec sleep 30"
+    bundle = stand_in(tmp_path / "bundle", body)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    app = dist_check.BundleRun(bundle / "pmjournal", scratch)
+    with pytest.raises(dist_check.CheckFailed, match="still running after 1 s"):
+        app.window(timeout=1)
+
+
 def test_unused_qt_modules_and_test_libraries_are_found(tmp_path: Path) -> None:
     internal = tmp_path / "_internal"
     shipped = [
