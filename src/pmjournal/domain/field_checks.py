@@ -73,4 +73,6 @@ def parse_number(text: str, field: str) -> float | None:
     except ValueError:
         hint = " (put the unit in its own field)" if re.match(r"^[+-]?[0-9.]+", clean) else ""
         raise ValidationError(f"{text!r} is not a number{hint}", field) from None
-    return finite_number(number, field)
+    if not math.isfinite(number):
+        raise ValidationError(f"{text!r} is not a finite number", field)
+    return number
