@@ -85,6 +85,15 @@ class DeleteImpact:
             return "nothing else is affected"
         return "deleting it would " + " and ".join(parts)
 
+    def done(self) -> str:
+        """After the delete: 'kept 4 entries without it; deleted 2 metrics with it'; ''."""
+        parts = []
+        if self.detached:
+            parts.append(f"kept {count_phrase(self.detached)} without it")
+        if self.removed:
+            parts.append(f"deleted {count_phrase(self.removed)} with it")
+        return "; ".join(parts)
+
     def check(self, choice: DeleteChoice) -> None:
         """Refuse a linked delete unless the user chose to detach; nothing is written here."""
         if self.linked and choice is not DeleteChoice.DETACH:

@@ -53,6 +53,12 @@ def get_metric(journal: Journal, metric_id: int) -> MetricRecord | None:
         return repo.get(session, metric_id)
 
 
+def find_metric(journal: Journal, metric_id: int) -> MetricRecord:
+    """The metric with this id, or ``ValidationError`` saying there is none."""
+    with journal.reading() as session:
+        return repo.load(session, metric_id)
+
+
 def list_metrics(
     journal: Journal,
     *,
