@@ -40,6 +40,7 @@ def test_a_linked_record_needs_the_detach_choice_and_the_refusal_names_the_links
         "1 metric with it; nothing was deleted"
     )
     impact.check(DeleteChoice.DETACH)
+    assert impact.done() == "kept 2 entries without it; deleted 1 metric with it"
     changes = impact.changes()
     assert changes.deleted == {(Kind.PROJECT, 3), (Kind.METRIC, 5)}
     assert changes.updated == {(Kind.ENTRY, 1), (Kind.ENTRY, 2), (Kind.INTERNSHIP, 1)}

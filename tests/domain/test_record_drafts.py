@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -16,9 +17,9 @@ from pmjournal.domain.projects import ProjectDraft, validate_project
 from pmjournal.domain.vocab import Direction, ProjectStatus, Relationship
 
 
-def refused(call: object, *args: object) -> ValidationError:
+def refused(call: Callable[..., object], *args: object) -> ValidationError:
     with pytest.raises(ValidationError) as caught:
-        call(*args)  # type: ignore[operator]
+        call(*args)
     return caught.value
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import Any
 
 import pytest
 
 from pmjournal.domain.changes import Kind
 from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.paging import PageRequest
+from pmjournal.domain.paging import Page, PageRequest
 from pmjournal.domain.vocab import ProjectStatus, Relationship
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
@@ -77,8 +78,8 @@ def kinds(refs: frozenset[tuple[Kind, int]]) -> Counter[Kind]:
     return Counter(kind for kind, _ in refs)
 
 
-def names(page: object) -> list[str]:
-    return [item.name for item in page.items]  # type: ignore[attr-defined]
+def names(page: Page[Any]) -> list[str]:
+    return [item.name for item in page.items]
 
 
 def test_an_internship_is_found_by_full_name_or_an_organisation_with_one(linked: Journal) -> None:
