@@ -166,3 +166,5 @@ def test_metrics_are_listed_by_date_and_text_in_pages(projects: Journal) -> None
     assert list_metrics(projects, since=date(2026, 7, 2)).total == 2
     assert list_metrics(projects, until=date(2026, 7, 1)).total == 1
     assert [m.name for m in list_metrics(projects, text="week 3").items] == ["Week 3"]
+    with pytest.raises(ValidationError, match="until 2026-07-01 is before since 2026-07-02"):
+        list_metrics(projects, since=date(2026, 7, 2), until=date(2026, 7, 1))

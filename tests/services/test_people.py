@@ -120,3 +120,18 @@ def test_people_are_listed_by_relationship_organisation_and_text(journal: Journa
     with pytest.raises(ValidationError) as caught:
         list_people(journal, relationship="boss")
     assert caught.value.field == "relationship"
+
+
+def test_names_match_without_case_beyond_ascii(journal: Journal) -> None:
+    zoe = add_person(journal, PersonDraft("Zoë Ñúñez")).value
+    assert find_person(journal, "ZOË ÑÚÑEZ") == zoe
+    with pytest.raises(ValidationError, match="already a person named"):
+        add_person(journal, PersonDraft("zoë ñúñez"))
+
+
+def test_two_people_of_one_name_from_an_import_are_told_apart_by_id(journal: Journal) -> None:
+    with journal.transaction() as session:
+        session.add_all([models.Person(name="Alex Kim"), models.Person(name="alex kim")])
+    with pytest.raises(ValidationError, match=r"2 people are called 'Alex Kim'; use #1 or #2"):
+        find_person(journal, "Alex Kim")
+    assert find_person(journal, "#2").name == "alex kim"

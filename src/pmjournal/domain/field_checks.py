@@ -41,6 +41,12 @@ def dates_in_order(start: date | None, end: date | None, field: str = "end_date"
         raise ValidationError(f"ends on {end} before it starts on {start}", field)
 
 
+def span_in_order(since: date | None, until: date | None) -> None:
+    """A filter's span, "since" to "until", must not be empty by a typo."""
+    if since is not None and until is not None and until < since:
+        raise ValidationError(f"until {until} is before since {since}", "until")
+
+
 def vocabulary(value: str, kind: type[E], field: str) -> E:
     """The member of ``kind`` the user typed (any case), or an error listing the choices."""
     try:

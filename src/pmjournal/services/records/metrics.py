@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
-from pmjournal.domain.field_checks import dates_in_order
+from pmjournal.domain.field_checks import span_in_order
 from pmjournal.domain.metric_records import MetricDraft, MetricRecord, validate_metric
 from pmjournal.domain.paging import DEFAULT_LIMIT, Page, PageRequest
 from pmjournal.services.records.published import published
@@ -72,7 +72,7 @@ def list_metrics(
 ) -> Page[MetricRecord]:
     """Metrics by project, in each project's order; ``since``/``until`` bound ``measured_on``."""
     request = PageRequest(limit, offset)
-    dates_in_order(since, until, "until")
+    span_in_order(since, until)
     with journal.reading() as session:
         return repo.list_page(
             session,

@@ -10,8 +10,7 @@ from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome, Ref
 from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
-from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.field_checks import dates_in_order, vocabulary
+from pmjournal.domain.field_checks import span_in_order, vocabulary
 from pmjournal.domain.paging import DEFAULT_LIMIT, Page, PageRequest
 from pmjournal.domain.projects import ProjectDraft, ProjectRecord, validate_project
 from pmjournal.domain.vocab import ProjectStatus
@@ -110,10 +109,7 @@ def list_projects(
     """
     request = PageRequest(limit, offset)
     kind = vocabulary(status, ProjectStatus, "status") if status else None
-    try:
-        dates_in_order(since, until, "until")
-    except ValidationError as error:
-        raise ValidationError(f"the span {error.message}", "until") from None
+    span_in_order(since, until)
     with journal.reading() as session:
         return repo.list_page(
             session,

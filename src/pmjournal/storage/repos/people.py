@@ -41,6 +41,12 @@ def _record(row: models.Person, feedback_count: int) -> PersonRecord:
     )
 
 
+def _named(session: Session, name: str) -> list[models.Person]:
+    """People called ``name`` in any case; compared in Python, as SQLite folds ASCII only."""
+    wanted = name.casefold()
+    return [p for p in session.scalars(select(models.Person)) if p.name.casefold() == wanted]
+
+
 def person_by_ref(session: Session, ref: str, field: str = "person") -> models.Person:
     """The person a user means by their name (any case) or "#ID"; close names are suggested.
 
@@ -54,11 +60,7 @@ def person_by_ref(session: Session, ref: str, field: str = "person") -> models.P
         if row is None:
             raise ValidationError(f"no person with id {by_id.group(1)}", field)
         return row
-    rows = list(
-        session.scalars(
-            select(models.Person).where(func.lower(models.Person.name) == clean.lower())
-        )
-    )
+    rows = _named(session, clean)
     if len(rows) == 1:
         return rows[0]
     if rows:
@@ -85,11 +87,7 @@ def update(session: Session, person_id: int, draft: PersonDraft) -> frozenset[Re
 
 def _write(session: Session, row: models.Person, draft: PersonDraft) -> models.Person:
     """Names are unique without case, so a name always finds one person."""
-    same = session.scalar(
-        select(models.Person).where(
-            func.lower(models.Person.name) == draft.name.lower(), models.Person.id != row.id
-        )
-    )
+    same = next((p for p in _named(session, draft.name) if p.id != row.id), None)
     if same is not None:
         raise ValidationError(
             f"there is already a person named {same.name!r} (#{same.id}); add what tells "
