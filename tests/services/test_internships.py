@@ -82,6 +82,11 @@ def test_an_update_replaces_every_field_and_reports_the_projects_showing_it(
 ) -> None:
     record = add_internship(journal, ACME).value
     project = add_project(journal, ProjectDraft("Onboarding", internship="Acme")).value
+    with journal.transaction() as session:
+        goal = models.Goal(title="Ship one thing", internship_id=record.id)
+        session.add(goal)
+        session.flush()
+        goal_id = goal.id
     draft = replace(InternshipDraft.of(record), title="APM intern", end_date=None)
     outcome = update_internship(journal, record.id, draft)
     assert (outcome.value.title, outcome.value.end_date, outcome.value.project_count) == (
@@ -90,7 +95,11 @@ def test_an_update_replaces_every_field_and_reports_the_projects_showing_it(
         1,
     )
     assert find_project(journal, "Onboarding").internship == "APM intern at Acme"
-    assert outcome.changes.updated == {(Kind.INTERNSHIP, record.id), (Kind.PROJECT, project.id)}
+    assert outcome.changes.updated == {
+        (Kind.INTERNSHIP, record.id),
+        (Kind.PROJECT, project.id),
+        (Kind.GOAL, goal_id),
+    }
     assert heard[-1] == outcome.changes
 
 

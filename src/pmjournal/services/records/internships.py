@@ -28,13 +28,13 @@ def update_internship(
 ) -> Outcome[InternshipRecord]:
     """Replace every field with the draft's (start from ``InternshipDraft.of(record)``).
 
-    Its projects show the internship's name, so they are reported as updated too.
+    Its projects and goals show the internship's name, so they are reported as updated too.
     """
     clean = validate_internship(draft)
     with journal.transaction() as session:
-        projects = repo.update(session, internship_id, clean)
+        linked = repo.update(session, internship_id, clean)
         record = repo.load(session, internship_id)
-    changes = Changes.of(updated={(Kind.INTERNSHIP, internship_id), *projects})
+    changes = Changes.of(updated={(Kind.INTERNSHIP, internship_id), *linked})
     return published(journal, record, changes)
 
 

@@ -103,11 +103,12 @@ def create(session: Session, draft: InternshipDraft) -> int:
 
 
 def update(session: Session, internship_id: int, draft: InternshipDraft) -> frozenset[Ref]:
-    """Write a validated draft over the internship; returns its projects, which show its name."""
+    """Write a validated draft over the internship; returns the projects and goals showing it."""
     row = _write(
         session, require_row(session, models.Internship, internship_id, "internship"), draft
     )
-    return frozenset((Kind.PROJECT, p.id) for p in row.projects)
+    projects = ((Kind.PROJECT, p.id) for p in row.projects)
+    return frozenset([*projects, *((Kind.GOAL, g.id) for g in row.goals)])
 
 
 def _write(session: Session, row: models.Internship, draft: InternshipDraft) -> models.Internship:
