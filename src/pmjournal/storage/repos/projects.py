@@ -50,7 +50,7 @@ def _counts(session: Session, project_ids: list[int]) -> dict[str, dict[int, int
         rows = session.execute(
             select(column, func.count()).where(column.in_(project_ids)).group_by(column)
         )
-        counts[name] = {project_id: number for project_id, number in rows.tuples()}
+        counts[name] = {project_id: number for project_id, number in rows}
     return counts
 
 
