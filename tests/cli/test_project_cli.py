@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -31,8 +32,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_add_edit_show_and_list_a_project(data_dir: Path, tmp_path: Path) -> None:
-    done = pmjournal(
-        "project",
+    def project(*args: str) -> subprocess.CompletedProcess[str]:
+        return pmjournal("--data-dir", data_dir, "project", *args, cwd=tmp_path)
+
+    done = project(
         "add",
         "Onboarding checklist",
         "--internship",
@@ -41,16 +44,10 @@ def test_add_edit_show_and_list_a_project(data_dir: Path, tmp_path: Path) -> Non
         "2026-06-03",
         "--problem",
         "Admins stuck on SSO",
-        "--data-dir",
-        data_dir,
-        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "Added project #1: Onboarding checklist in Product intern at Acme\n"
-    done = pmjournal(
-        "--data-dir",
-        data_dir,
-        "project",
+    done = project(
         "edit",
         "onboarding CHECKLIST",
         "--status",
@@ -59,17 +56,13 @@ def test_add_edit_show_and_list_a_project(data_dir: Path, tmp_path: Path) -> Non
         "2026-07-10",
         "--role",
         "I ran the interviews",
-        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    shown = pmjournal(
-        "--data-dir", data_dir, "project", "show", "Onboarding checklist", cwd=tmp_path
-    )
-    assert "Status:         shipped" in shown.stdout
-    assert "Problem:        Admins stuck on SSO" in shown.stdout  # kept by the edit
-    assert "Role:           I ran the interviews" in shown.stdout
-    listed = pmjournal("--data-dir", data_dir, "project", "list", cwd=tmp_path)
-    assert listed.stdout.splitlines()[0].split() == [
+    shown = project("show", "Onboarding checklist").stdout
+    assert "Status:         shipped" in shown
+    assert "Problem:        Admins stuck on SSO" in shown  # kept by the edit
+    assert "Role:           I ran the interviews" in shown
+    assert project("list").stdout.splitlines()[0].split() == [
         "Onboarding",
         "checklist",
         "shipped",
@@ -85,6 +78,13 @@ def test_add_edit_show_and_list_a_project(data_dir: Path, tmp_path: Path) -> Non
         "0",
         "metrics",
     ]
+    done = project(
+        "edit", "Onboarding checklist", "--internship", "", "--end", "", "--confidential"
+    )
+    assert done.returncode == 0, done.stderr
+    record = json.loads(project("show", "onboarding checklist", "--json").stdout)
+    assert (record["internship"], record["end_date"], record["confidential"]) == (None, None, True)
+    assert (record["start_date"], record["status"]) == ("2026-06-03", "shipped")
 
 
 def test_list_json_pages_with_the_total(data_dir: Path, tmp_path: Path) -> None:
