@@ -31,6 +31,10 @@ COMMANDS: dict[str, str] = {
     "bullets": "pmjournal.cli.career_commands:bullets",
     "weekly": "pmjournal.cli.career_commands:weekly",
     "stories": "pmjournal.cli.career_commands:stories",
+    "internship": "pmjournal.cli.internship_commands:internship",
+    "project": "pmjournal.cli.project_commands:project",
+    "metric": "pmjournal.cli.metric_commands:metric",
+    "person": "pmjournal.cli.person_commands:person",
 }
 
 
