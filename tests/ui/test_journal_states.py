@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from pmjournal.services.journal import DB_FILENAME, open_journal
 from pmjournal.services.records.entries import recent_entries
+from pmjournal.services.records.internships import list_internships
 from pmjournal.services.records.profile import get_profile
 from pmjournal.ui import single_instance
 from pmjournal.ui.app import launch, open_for_window
@@ -36,7 +38,7 @@ def welcome_of(qtbot: QtBot, window: object) -> WelcomeDialog:
     return dialog
 
 
-def test_first_run_welcome_creates_the_profile(
+def test_first_run_welcome_creates_the_profile_and_the_first_internship(
     qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
     window = open_window(tmp_path / "new")
@@ -44,13 +46,43 @@ def test_first_run_welcome_creates_the_profile(
     assert window.journal_view.list.model().rowCount() == 0
     assert "Ctrl+N" in window.journal_view._empty.text()
     qtbot.waitUntil(dialog.name.hasFocus)
-    qtbot.keyClicks(dialog.name, "Ana Diaz")
-    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
-    qtbot.keyClicks(QApplication.focusWidget(), "Product intern")
+    for words in ("Ana Diaz", "Product intern", "Acme Analytics", "Product Management Intern"):
+        qtbot.keyClicks(QApplication.focusWidget(), words)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert not dialog.isVisible()
     person = get_profile(window.journal)
     assert (person.name, person.headline) == ("Ana Diaz", "Product intern")
+    internships = list_internships(window.journal).items
+    assert [(i.organisation, i.title) for i in internships] == [
+        ("Acme Analytics", "Product Management Intern")
+    ]
+    assert internships[0].start_date == date.today()
+
+
+def test_a_half_filled_welcome_saves_nothing_and_says_why(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    window = open_window(tmp_path / "new")
+    dialog = welcome_of(qtbot, window)
+    qtbot.keyClicks(dialog.name, "Ana Diaz")
+    qtbot.keyClicks(dialog.organisation, "Acme Analytics")
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(300, read_and_close)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert "title" in seen[0]
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.organisation.text() == "Acme Analytics"
+    assert get_profile(window.journal).is_empty
+    assert list_internships(window.journal).total == 0
 
 
 def test_first_run_welcome_can_load_the_demo(

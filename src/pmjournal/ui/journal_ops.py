@@ -11,7 +11,6 @@ would, after its transaction has committed; when the service does it itself, the
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -149,28 +148,12 @@ def search(journal: Journal, text: str, limit: int = 30) -> list[SearchHit]:
     return search_journal(journal, text, limit)
 
 
-@dataclass(frozen=True)
-class Welcome:
-    """What the first-run welcome needs to know."""
-
-    first_run: bool
-    can_add_internship: bool
-
-
-def welcome_state(journal: Journal) -> Welcome:
+def first_run(journal: Journal) -> bool:
+    """A journal with no profile and no entry: the welcome is shown."""
     from pmjournal.services.records.entries import recent_entries
     from pmjournal.services.records.profile import get_profile
 
-    empty = get_profile(journal).is_empty and not recent_entries(journal, 1)
-    return Welcome(empty, _internships() is not None)
-
-
-def _internships() -> object | None:
-    """The internship service, once it has landed (it is being written alongside this app)."""
-    try:
-        return importlib.import_module("pmjournal.services.records.internships")
-    except ModuleNotFoundError:
-        return None
+    return get_profile(journal).is_empty and not recent_entries(journal, 1)
 
 
 def start_journal(
@@ -178,22 +161,23 @@ def start_journal(
     person: ProfileRecord,
     organisation: str,
     title: str,
-    start: date | None,
+    start: date,
 ) -> None:
-    """The welcome's "Create my journal": the profile, and the first internship if given."""
+    """The welcome's "Create my journal": the profile, and the first internship if named.
+
+    The internship is checked before anything is written, so a half-filled form saves nothing.
+    """
+    from pmjournal.domain.internships import InternshipDraft, validate_internship
+    from pmjournal.services.records.internships import add_internship
     from pmjournal.services.records.profile import update_profile
 
+    draft = None
+    if organisation.strip() or title.strip():
+        draft = validate_internship(InternshipDraft(organisation, title, start))
     update_profile(journal, name=person.name, headline=person.headline)
-    changes = Changes.of(updated=[(Kind.PROFILE, 1)])
-    internships = _internships()
-    if internships is not None and organisation.strip() and title.strip():
-        draft_type = internships.InternshipDraft  # type: ignore[attr-defined]
-        draft = draft_type(
-            organisation=organisation.strip(), title=title.strip(), start_date=start or date.today()
-        )
-        outcome = internships.add_internship(journal, draft)  # type: ignore[attr-defined]
-        changes = changes | outcome.changes
-    journal.changes.publish(changes)
+    journal.changes.publish(Changes.of(updated=[(Kind.PROFILE, 1)]))
+    if draft is not None:
+        add_internship(journal, draft)
 
 
 def load_demo(journal: Journal) -> None:

@@ -327,14 +327,14 @@ class MainWindow(QMainWindow):
         self.signals.attach(self.journal.changes)
         self.journal_view.load()
         if not self.read_only:
-            self.runner.run(lambda: journal_ops.welcome_state(self.journal), self._welcome)
+            self.runner.run(lambda: journal_ops.first_run(self.journal), self._welcome)
 
-    def _welcome(self, state: journal_ops.Welcome) -> None:
-        if not state.first_run:
+    def _welcome(self, first_run: bool) -> None:
+        if not first_run:
             return
         from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
 
-        self.welcome_dialog = WelcomeDialog(state.can_add_internship, self)
+        self.welcome_dialog = WelcomeDialog(self)
         self.welcome_dialog.finished.connect(self._welcomed)
         self.welcome_dialog.open()
 
@@ -360,9 +360,14 @@ class MainWindow(QMainWindow):
                 lambda _none: self.show_status(
                     "Your journal is ready: Ctrl+N writes today's entry"
                 ),
-                lambda error: show_error(self, error),
+                lambda error: self._welcome_refused(dialog, error),
             )
         self.journal_view.editor.text.setFocus()
+
+    def _welcome_refused(self, dialog: WelcomeDialog, error: BaseException) -> None:
+        """Say what to fix, then show the welcome again with what the user typed."""
+        show_error(self, error)
+        dialog.open()
 
     def bring_forward(self) -> None:
         """Another ``pmjournal`` was started: show this window instead of a second one."""

@@ -28,7 +28,7 @@ class WelcomeChoice(Enum):
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, can_add_internship: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to pmjournal")
         self.setObjectName("welcome-dialog")
@@ -63,15 +63,6 @@ class WelcomeDialog(QDialog):
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Role", self.role)
         form.addRow("&Started on", self.start)
-        for field in (self.organisation, self.role, self.start):
-            field.setEnabled(can_add_internship)
-        self.note = QLabel(
-            ""
-            if can_add_internship
-            else "Internships can be added once that part of the app "
-            "lands; for now pmjournal records your profile."
-        )
-        self.note.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.create_button = QPushButton("&Create my journal")
         self.create_button.setDefault(True)
@@ -86,7 +77,6 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.name.setFocus()
