@@ -188,7 +188,8 @@ def test_the_entry_list_fetches_a_page_at_a_time(qtbot: QtBot, demo_dir: Path) -
     try:
         total = len(recent_entries(journal, 100_000))
         model = EntriesModel(journal, SyncRunner(), page=25)
-        model.fetchMore()
+        assert not model.canFetchMore()
+        model.reload()
         assert model.rowCount() == 25 and model.canFetchMore()
         while model.canFetchMore():
             model.fetchMore()
@@ -215,3 +216,24 @@ def test_the_first_window_loads_neither_weasyprint_nor_alembic(
     )
     assert "first-paint" in done.stdout, done.stderr
     assert "code 0 heavy []" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_app_opens_a_new_folder_and_quits_cleanly(tmp_path: Path) -> None:
+    """The real ``pmjournal`` process: no journal yet, so nothing to glance at first."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PMJOURNAL_QUIT_AFTER_START": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    folder = tmp_path / "fresh"
+    done = subprocess.run(
+        [sys.executable, "-m", "pmjournal", "--data-dir", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+    assert (folder / DB_FILENAME).exists()

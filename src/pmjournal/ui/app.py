@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # Set by bench/startup.py: print the time of the first paint that shows the latest entries,
 # the resident memory, then quit.
 BENCH_ENV = "PMJOURNAL_BENCH_FIRST_PAINT"
+# Set by packaging/dist_check.py: quit once the journal is open and its entries are listed.
+QUIT_AFTER_START = "PMJOURNAL_QUIT_AFTER_START"
 
 
 @dataclass(frozen=True)
@@ -158,9 +160,10 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def _bench_done(window: MainWindow) -> None:
-    """The journal is open and its newest page listed: memory now, then quit."""
-    print(f"loaded {time.time():.6f} rss-kb {_rss_kb()}", flush=True)
+def _started(window: MainWindow, bench: bool) -> None:
+    """The journal is open and its newest page listed: memory now (for the bench), then quit."""
+    if bench:
+        print(f"loaded {time.time():.6f} rss-kb {_rss_kb()}", flush=True)
     QTimer.singleShot(0, window.close)
 
 
@@ -222,8 +225,8 @@ def launch(data_dir: Path) -> Launched | None:
         launched.servers.append(single_instance.listen(name, window.bring_forward))
         if result.read_only_reason:
             window.set_read_only(result.read_only_reason)
-        if bench:
-            window.journal_view.model.pageLoaded.connect(lambda: _bench_done(window))
+        if bench or os.environ.get(QUIT_AFTER_START):
+            window.journal_view.model.pageLoaded.connect(lambda: _started(window, bench))
         window.start()
 
     def open_journal() -> None:

@@ -43,6 +43,7 @@ class EntriesModel(QAbstractListModel):
         self._rows: list[EntryRecord] = []
         self._exhausted = False
         self._loading = False
+        self._started = False
         self._generation = 0
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -62,7 +63,7 @@ class EntriesModel(QAbstractListModel):
         return None
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return self._started and not parent.isValid() and not self._exhausted and not self._loading
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -95,7 +96,9 @@ class EntriesModel(QAbstractListModel):
         self.pageLoaded.emit()
 
     def reload(self) -> None:
-        """Start again from the newest entry (after an entry was created or deleted)."""
+        """Start again from the newest entry (also the first load, once the journal is open:
+        until then the list asks for nothing, so no read is queued before the journal opens)."""
+        self._started = True
         self._generation += 1
         self.beginResetModel()
         self._rows = []
