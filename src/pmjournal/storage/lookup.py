@@ -1,10 +1,10 @@
-"""Finding projects and skills by the names users type, with errors that suggest the right one."""
+"""Finding records by the names users type, with errors that suggest the right one."""
 
 from __future__ import annotations
 
 import difflib
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
@@ -47,4 +47,42 @@ def tag_by_name(session: Session, name: str) -> models.Tag:
     if tag is None:
         tag = models.Tag(name=clean)
         session.add(tag)
+    return tag
+
+
+def person_by_name(session: Session, name: str) -> models.Person:
+    """The one person called ``name`` (ignoring case); two people of that name is an error."""
+    clean = name.strip()
+    found = list(
+        session.scalars(
+            select(models.Person).where(func.lower(models.Person.name) == clean.lower())
+        )
+    )
+    if len(found) > 1:
+        raise ValidationError(
+            f"{len(found)} people are called {clean!r}; rename one to tell them apart", "person"
+        )
+    if not found:
+        known = list(session.scalars(select(models.Person.name)))
+        raise _unknown("person", name, known, "person")
+    return found[0]
+
+
+def category_by_name(session: Session, name: str) -> models.SkillCategory:
+    category = session.scalar(
+        select(models.SkillCategory).where(models.SkillCategory.name == name.strip())
+    )
+    if category is None:
+        known = list(session.scalars(select(models.SkillCategory.name)))
+        raise _unknown("skill category", name, known, "category")
+    return category
+
+
+def existing_tag(session: Session, name: str) -> models.Tag:
+    """The tag called ``name``; unlike ``tag_by_name`` an unknown tag is an error, not a new one."""
+    clean = name.strip().lstrip("#")
+    tag = session.scalar(select(models.Tag).where(models.Tag.name == clean))
+    if tag is None:
+        known = list(session.scalars(select(models.Tag.name)))
+        raise _unknown("tag", name, known, "tag")
     return tag

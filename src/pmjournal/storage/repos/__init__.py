@@ -1,0 +1,1 @@
+"""Repositories: every query of one aggregate, returning frozen domain values."""
