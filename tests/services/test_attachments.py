@@ -133,7 +133,7 @@ def test_detaching_the_last_link_removes_row_and_file(journal: Journal, tmp_path
     assert get_attachment(journal, record.id) is None
     assert stored_files(journal) == []
     assert (Kind.ATTACHMENT, record.id) in outcome.changes.deleted
-    with pytest.raises(ValidationError, match="no entry with id|not attached"):
+    with pytest.raises(ValidationError, match="is not attached there"):
         detach_file(journal, record.id, entry_id=entry.id)
 
 
