@@ -129,7 +129,9 @@ def test_merging_a_skill_into_itself_is_refused(journal: Journal) -> None:
 
 def test_deleting_a_skill_with_evidence_refuses_or_moves_it(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft("Ran a survey", skills=["User research"]))
-    with pytest.raises(ValidationError, match="has 1 evidence note; move them") as raised:
+    with pytest.raises(
+        ValidationError, match="has 1 evidence note; move it to another skill"
+    ) as raised:
         delete_skill(journal, "User research")
     assert raised.value.field == "skill"
     assert get_skill(journal, "User research").evidence_count == 1

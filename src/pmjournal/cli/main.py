@@ -32,6 +32,11 @@ COMMANDS: dict[str, str] = {
     "bullets": "pmjournal.cli.career_commands:bullets",
     "weekly": "pmjournal.cli.career_commands:weekly",
     "stories": "pmjournal.cli.career_commands:stories",
+    "feedback": "pmjournal.cli.feedback_commands:feedback",
+    "goal": "pmjournal.cli.goal_commands:goal",
+    "skill": "pmjournal.cli.skill_commands:skill",
+    "tag": "pmjournal.cli.tag_commands:tag",
+    "attach": "pmjournal.cli.attach_command:attach",
 }
 
 

@@ -11,14 +11,18 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.storage import models
 
 
+def _plural(kind: str) -> str:
+    return {"person": "people", "skill category": "skill categories"}.get(kind, kind + "s")
+
+
 def _unknown(kind: str, name: str, known: list[str], field: str) -> ValidationError:
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     elif known:
-        hint = f"{len(known)} {kind}s exist; list them in the app or create this one first"
+        hint = f"{len(known)} {_plural(kind)} exist; list them in the app or create this one first"
     else:
-        hint = f"the journal has no {kind}s yet"
+        hint = f"the journal has no {_plural(kind)} yet"
     return ValidationError(f"no {kind} named {name!r} ({hint})", field)
 
 

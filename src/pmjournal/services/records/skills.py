@@ -97,7 +97,8 @@ def delete_skill(
         if notes and move_evidence_to is None:
             raise ValidationError(
                 f"skill {name.strip()!r} has {len(notes)} evidence note"
-                f"{'s' if len(notes) > 1 else ''}; move them to another skill "
+                f"{'s' if len(notes) > 1 else ''}; move {'them' if len(notes) > 1 else 'it'} "
+                "to another skill "
                 "(--move-evidence-to) or merge the skills",
                 "skill",
             )
