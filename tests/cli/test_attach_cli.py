@@ -43,3 +43,26 @@ def test_attach_to_an_entry_and_a_project_then_refusals(tmp_path: Path) -> None:
     assert_refused(run(data_dir, "attach", fake, "--entry", "1"), "photo.jpg", "not an image")
     assert_refused(run(data_dir, "attach", tmp_path / "gone.png", "--entry", "1"), "no such file")
     assert sorted(p.name for p in (data_dir / "attachments").iterdir()) == [name]
+
+
+def test_export_import_export_through_the_cli_is_byte_identical_with_attachments(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "journal"
+    run(data_dir, "add", "--text", "Wrote the spec")
+    spec = tmp_path / "spec.pdf"
+    spec.write_bytes(PDF)
+    assert run(data_dir, "attach", spec, "--entry", "1").returncode == 0
+    first = tmp_path / "first.json"
+    exported = run(data_dir, "export", "--format", "json", "--out", first)
+    assert "1 attachment" in exported.stdout, exported.stderr
+
+    copy = tmp_path / "copy"
+    imported = run(copy, "import", first)
+    assert imported.returncode == 0, imported.stderr
+    second = tmp_path / "second.json"
+    run(copy, "export", "--format", "json", "--out", second)
+
+    assert second.read_bytes() == first.read_bytes()
+    name = f"{hashlib.sha256(PDF).hexdigest()}.pdf"
+    assert (copy / "attachments" / name).read_bytes() == PDF

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from seed_rows import add_person, add_project
+from seed_rows import add_internship, add_person, add_project
 
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
@@ -124,6 +124,21 @@ def test_list_filters_combine_and_page_with_the_total(journal: Journal) -> None:
     window = list_feedback(journal, since=date(2026, 7, 2), until=date(2026, 7, 3))
     assert [f.date.day for f in window.items] == [3, 2]
     assert list_feedback(journal, text="PRICING", person="Omar Haddad").total == 2
+
+
+def test_list_by_internship_follows_the_projects(journal: Journal) -> None:
+    first = add_internship(journal, "Northwind")
+    second = add_internship(journal, "Contoso")
+    add_project(journal, "Pricing", first)
+    add_project(journal, "Billing", second)
+    add_feedback(journal, draft("about pricing", projects=["Pricing"]))
+    add_feedback(journal, draft("about both", projects=["Pricing", "Billing"]))
+    add_feedback(journal, draft("about nothing"))
+    assert [f.text for f in list_feedback(journal, internship=first).items] == [
+        "about both",
+        "about pricing",
+    ]
+    assert [f.text for f in list_feedback(journal, internship=second).items] == ["about both"]
 
 
 def test_a_bad_page_is_refused(journal: Journal) -> None:

@@ -166,6 +166,7 @@ def edit(
 @click.option("--since", help="From YYYY-MM-DD.")
 @click.option("--until", help="Up to YYYY-MM-DD.")
 @click.option("--text", help="Words in what was said or the follow-up.")
+@click.option("--internship", type=int, help="Only about projects of this internship id.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
@@ -180,6 +181,7 @@ def list_command(
     since: str | None,
     until: str | None,
     text: str | None,
+    internship: int | None,
     limit: int,
     offset: int,
     as_json: bool,
@@ -205,6 +207,7 @@ def list_command(
             since=first,
             until=last,
             text=text,
+            internship=internship,
             limit=limit,
             offset=offset,
         )

@@ -114,10 +114,16 @@ def list_feedback(
     since: date | None = None,
     until: date | None = None,
     text: str | None = None,
+    internship: int | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> Page[FeedbackRecord]:
-    """Feedback matching every filter given, newest first, with the total for paging."""
-    where = FeedbackFilter(person, kind, project, skill, open_follow_up, since, until, text)
+    """Feedback matching every filter given, newest first, with the total for paging.
+
+    ``internship`` (an id) keeps feedback about a project of that internship.
+    """
+    where = FeedbackFilter(
+        person, kind, project, skill, open_follow_up, since, until, text, internship
+    )
     with journal.reading() as session:
         return repo.page(session, where, limit, offset)

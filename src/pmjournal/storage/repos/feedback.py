@@ -33,6 +33,7 @@ class FeedbackFilter:
     since: date | None = None
     until: date | None = None
     text: str | None = None
+    internship: int | None = None
 
 
 def record(row: models.Feedback) -> FeedbackRecord:
@@ -122,6 +123,14 @@ def _filtered(session: Session, where: FeedbackFilter) -> Select[models.Feedback
             exists().where(
                 models.feedback_projects.c.feedback_id == models.Feedback.id,
                 models.feedback_projects.c.project_id == project.id,
+            )
+        )
+    if where.internship is not None:
+        query = query.where(
+            exists().where(
+                models.feedback_projects.c.feedback_id == models.Feedback.id,
+                models.feedback_projects.c.project_id == models.Project.id,
+                models.Project.internship_id == where.internship,
             )
         )
     if where.skill:
