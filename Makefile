@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian/Ubuntu packages the app needs at run time: WeasyPrint's Pango and HarfBuzz subsetting
-# (without it, embedding fonts in a PDF is ten times slower), and Qt's shared libraries.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+LINTED := src tests bench migrations packaging
+# Checks that the system libraries pmjournal loads (Pango and HarfBuzz for the PDF, Qt and its
+# xcb plugin for the window) really load. It runs with the venv's Python once there is one, so
+# that ldd can look at the installed Qt's plugin too; --install installs what is missing.
+CHECK = $(firstword $(wildcard $(BIN)/python) $(PYTHON)) packaging/check_system.py
 
-.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean
+.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -17,36 +19,68 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 check-system:
-	@$(PYTHON) packaging/check_system.py $(APT_PACKAGES)
+	@$(CHECK)
 
 install-system:
-	apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES)
+	@$(CHECK) --install
 
 # Optional: a CJK font, so Chinese, Japanese and Korean text renders in the portfolio (and its
 # test runs instead of being skipped).
 install-cjk-fonts:
 	apt-get update -qq && apt-get install -y -qq fonts-noto-cjk
 
-run: check-system $(STAMP)
+run: $(STAMP)
+	@$(CHECK) --install
 	$(BIN)/pmjournal
 
-test: check-system $(STAMP)
-	$(BIN)/ruff check src tests bench migrations
-	$(BIN)/ruff format --check src tests bench migrations
+test: $(STAMP)
+	@$(CHECK) --install
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench migrations
-	$(BIN)/ruff check --fix src tests bench migrations
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/portfolio.py
+
+# The installable app (packaging/README.md). PyInstaller runs in its own environment with a
+# regular (not editable) install of pmjournal and no test tools, so the bundle can only pick up
+# what the app imports. The bundle is rebuilt when a file it is made from changes.
+DIST_VENV := build/dist-venv
+DIST_STAMP := $(DIST_VENV)/.installed
+BUNDLE := dist/pmjournal/pmjournal
+BUNDLE_SOURCES := pyproject.toml $(shell find src resources migrations packaging -type f \
+	-not -path '*/__pycache__/*' 2>/dev/null)
+
+$(DIST_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/pip install --quiet ".[dist]"
+	@touch $(DIST_STAMP)
+
+$(BUNDLE): $(DIST_STAMP) $(BUNDLE_SOURCES)
+	@$(CHECK) --install
+	$(DIST_VENV)/bin/pip install --quiet --no-deps --force-reinstall .
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pmjournal.spec
+	@touch $(BUNDLE)
+	@du -sh dist/pmjournal
+
+dist: $(BUNDLE)
+
+# Not part of make test: runs the bundle in a clean environment and validates its desktop files.
+dist-check: $(BUNDLE)
+	$(PYTHON) packaging/dist_check.py dist/pmjournal
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

@@ -11,7 +11,7 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.feedback import FeedbackDraft, FollowUp, validate_feedback, validate_follow_up
 from pmjournal.domain.goals import CheckinDraft, GoalDraft, validate_checkin, validate_goal
 from pmjournal.domain.names import clean_name, clean_tag
-from pmjournal.domain.paging import check_window
+from pmjournal.domain.paging import PageRequest
 from pmjournal.domain.skills import EvidenceSource, joined_notes
 
 
@@ -56,10 +56,10 @@ def test_names_are_trimmed_bounded_and_never_empty() -> None:
 
 
 def test_a_page_window_is_checked() -> None:
-    check_window(1, 0)
+    PageRequest(1, 0)
     for limit, offset, field in ((0, 0, "limit"), (1001, 0, "limit"), (10, -1, "offset")):
         with pytest.raises(ValidationError) as raised:
-            check_window(limit, offset)
+            PageRequest(limit, offset)
         assert raised.value.field == field
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
@@ -15,7 +15,8 @@ def _plural(kind: str) -> str:
     return {"person": "people", "skill category": "skill categories"}.get(kind, kind + "s")
 
 
-def _unknown(kind: str, name: str, known: list[str], field: str) -> ValidationError:
+def unknown_name(kind: str, name: str, known: list[str], field: str) -> ValidationError:
+    """The refusal for a name nobody has, suggesting the closest names that exist."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -30,7 +31,7 @@ def project_by_name(session: Session, name: str) -> models.Project:
     project = session.scalar(select(models.Project).where(models.Project.name == name.strip()))
     if project is None:
         known = list(session.scalars(select(models.Project.name)))
-        raise _unknown("project", name, known, "project")
+        raise unknown_name("project", name, known, "project")
     return project
 
 
@@ -38,7 +39,7 @@ def skill_by_name(session: Session, name: str) -> models.Skill:
     skill = session.scalar(select(models.Skill).where(models.Skill.name == name.strip()))
     if skill is None:
         known = list(session.scalars(select(models.Skill.name)))
-        raise _unknown("skill", name, known, "skill")
+        raise unknown_name("skill", name, known, "skill")
     return skill
 
 
@@ -54,31 +55,13 @@ def tag_by_name(session: Session, name: str) -> models.Tag:
     return tag
 
 
-def person_by_name(session: Session, name: str) -> models.Person:
-    """The one person called ``name`` (ignoring case); two people of that name is an error."""
-    clean = name.strip()
-    found = list(
-        session.scalars(
-            select(models.Person).where(func.lower(models.Person.name) == clean.lower())
-        )
-    )
-    if len(found) > 1:
-        raise ValidationError(
-            f"{len(found)} people are called {clean!r}; rename one to tell them apart", "person"
-        )
-    if not found:
-        known = list(session.scalars(select(models.Person.name)))
-        raise _unknown("person", name, known, "person")
-    return found[0]
-
-
 def category_by_name(session: Session, name: str) -> models.SkillCategory:
     category = session.scalar(
         select(models.SkillCategory).where(models.SkillCategory.name == name.strip())
     )
     if category is None:
         known = list(session.scalars(select(models.SkillCategory.name)))
-        raise _unknown("skill category", name, known, "category")
+        raise unknown_name("skill category", name, known, "category")
     return category
 
 
@@ -88,5 +71,5 @@ def existing_tag(session: Session, name: str) -> models.Tag:
     tag = session.scalar(select(models.Tag).where(models.Tag.name == clean))
     if tag is None:
         known = list(session.scalars(select(models.Tag.name)))
-        raise _unknown("tag", name, known, "tag")
+        raise unknown_name("tag", name, known, "tag")
     return tag

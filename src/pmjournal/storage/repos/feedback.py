@@ -13,8 +13,9 @@ from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord, FollowUp
 from pmjournal.domain.paging import Page
 from pmjournal.domain.vocab import Relationship
 from pmjournal.storage import models
-from pmjournal.storage.lookup import person_by_name, project_by_name, skill_by_name
+from pmjournal.storage.lookup import project_by_name, skill_by_name
 from pmjournal.storage.repos.paging import page_of
+from pmjournal.storage.repos.people import person_by_ref
 
 _LOAD = (
     selectinload(models.Feedback.person),
@@ -74,7 +75,7 @@ def save(session: Session, draft: FeedbackDraft, feedback_id: int | None = None)
     """
     row = models.Feedback() if feedback_id is None else find(session, feedback_id)
     with session.no_autoflush:
-        person = person_by_name(session, draft.person) if draft.person else None
+        person = person_by_ref(session, draft.person) if draft.person else None
         row.date = draft.day or date.today()
         row.person = person
         relationship = draft.relationship or (
@@ -113,7 +114,7 @@ def delete(session: Session, feedback_id: int) -> None:
 def _filtered(session: Session, where: FeedbackFilter) -> Select[models.Feedback]:
     query = select(models.Feedback)
     if where.person:
-        person = person_by_name(session, where.person)
+        person = person_by_ref(session, where.person)
         query = query.where(models.Feedback.person_id == person.id)
     if where.kind:
         query = query.where(models.Feedback.kind == where.kind)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from pmjournal.domain.paging import Page, check_window
+from pmjournal.domain.paging import Page, PageRequest
 
 T = TypeVar("T")
 
@@ -21,7 +21,7 @@ def page_of(
     offset: int,
 ) -> Page[T]:
     """``query`` selects one ORM entity, ordered; the total counts every row it would return."""
-    check_window(limit, offset)
+    PageRequest(limit, offset)
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     rows = session.scalars(query.limit(limit).offset(offset)).unique()
-    return Page(tuple(convert(row) for row in rows), total or 0)
+    return Page(tuple(convert(row) for row in rows), total or 0, offset)

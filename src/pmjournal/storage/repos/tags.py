@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.paging import Page, check_window
+from pmjournal.domain.paging import Page, PageRequest
 from pmjournal.domain.tags import TagRecord
 from pmjournal.storage import models
 from pmjournal.storage.lookup import existing_tag
@@ -92,7 +92,7 @@ def remove(session: Session, name: str, untag: bool) -> tuple[int, list[int]]:
 
 def page(session: Session, text: str | None, limit: int, offset: int) -> Page[TagRecord]:
     """Tags by name with how many entries carry each."""
-    check_window(limit, offset)
+    PageRequest(limit, offset)
     count = func.count(_links.c.entry_id)
     query = (
         select(models.Tag.id, models.Tag.name, count)
@@ -103,4 +103,4 @@ def page(session: Session, text: str | None, limit: int, offset: int) -> Page[Ta
         query = query.where(models.Tag.name.ilike(f"%{text.strip().lstrip('#')}%"))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.execute(query.order_by(models.Tag.name).limit(limit).offset(offset))
-    return Page(tuple(TagRecord(i, n, c) for i, n, c in rows), total)
+    return Page(tuple(TagRecord(i, n, c) for i, n, c in rows), total, offset)
