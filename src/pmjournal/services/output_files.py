@@ -12,10 +12,13 @@ import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO
 
 from pmjournal.domain.errors import ValidationError
+
+PARTIAL_SUFFIX = ".part"
 
 
 def resolve_output(out: Path, *, protected: Iterable[Path] = ()) -> Path:
@@ -47,7 +50,7 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
     ``ValidationError`` naming it; errors inside the block, such as a renderer's, pass
     through as they are. Either way the partial file is removed.
     """
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
     try:
         # 0o666 so the finished file gets the user's usual permissions (umask applies).
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -77,3 +80,16 @@ def write_text(out: Path, text: str, *, protected: Iterable[Path] = ()) -> Path:
     with atomic_output(target) as stream:
         stream.write(text.encode("utf-8"))
     return target
+
+
+def remove_partials(out: Path) -> list[Path]:
+    """Delete what a killed writer of ``out`` left: its hidden partial files, never ``out``.
+
+    ``atomic_output`` removes its partial file itself unless the process dies first; the
+    desktop app, which cancels a portfolio by killing the process writing it, calls this next.
+    """
+    target = Path(os.path.realpath(Path(out).expanduser()))
+    left = list(target.parent.glob(f".{glob_escape(target.name)}.*{PARTIAL_SUFFIX}"))
+    for partial in left:
+        partial.unlink(missing_ok=True)
+    return left

@@ -31,6 +31,7 @@ from pmjournal.ui.theme import ThemeMode, apply_theme
 from pmjournal.ui.undo_commands import DeleteEntry
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
+from pmjournal.ui.views.outputs_view import OutputsView
 from pmjournal.ui.views.placeholder_view import PlaceholderView
 
 if TYPE_CHECKING:
@@ -58,11 +59,7 @@ VIEWS: tuple[tuple[str, str], ...] = (
         "People",
         "Your mentors, managers, peers and contacts: the network the internship builds. (Part 3)",
     ),
-    (
-        "Outputs",
-        "Portfolio PDF, résumé bullets, weekly update and interview stories, with a "
-        "preview. (Part 3)",
-    ),
+    ("Outputs", ""),
 )
 
 
@@ -90,8 +87,12 @@ class MainWindow(QMainWindow):
         self.journal_view.editor.saveStateChanged.connect(self._show_save_state)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.journal_view)
-        for title, promise in VIEWS[1:]:
+        for title, promise in VIEWS[1:-1]:
             self.stack.addWidget(PlaceholderView(title, promise))
+        self.outputs_view = OutputsView(journal, runner, settings)
+        self.outputs_view.statusMessage.connect(self.show_status)
+        self.outputs_view.recordOpened.connect(self.open_record)
+        self.stack.addWidget(self.outputs_view)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Views")
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.journal_view.editor.flush()
+        self.outputs_view.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/view", self.sidebar.currentRow())
         self.settings.sync()
@@ -295,6 +297,15 @@ class MainWindow(QMainWindow):
             self.show_view(1)
             self.show_status(f"{hit.title}: the {hit.kind} views arrive in part 2")
 
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Evidence of an output: an entry opens in the Journal view, the rest in theirs."""
+        if kind == "entry":
+            self.show_view(0)
+            self.journal_view.open_entry_id(record_id)
+        else:
+            self.show_view(1)
+            self.show_status(f"The {kind} views arrive in part 2")
+
     def open_palette(self) -> None:
         from pmjournal.ui.dialogs.command_palette import CommandPalette
 
@@ -319,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         self.journal_view.apply(changes)
+        self.outputs_view.apply(changes)
 
     # first run and faults
 

@@ -1,0 +1,129 @@
+"""The career-output calls the Outputs view makes, as plain functions the worker thread runs.
+
+Each is a thin use of a service, imported inside the function (the services bring SQLAlchemy,
+Jinja2 and the Markdown renderer, which the window's first paint does without). The portfolio
+PDF itself is not built here but in a child process (``ui/portfolio_process.py``).
+
+``services/career/bullets.py`` does not publish its changes yet (``pin_bullet`` returns
+nothing), so the pins here publish what they changed after the transaction has committed, as
+``journal_ops`` does for entries; when the service does it itself, that goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pmjournal.domain.bullet_text import plain_text
+from pmjournal.domain.changes import Changes, Kind
+
+if TYPE_CHECKING:
+    from pmjournal.services.career.bullets import BulletReport
+    from pmjournal.services.career.stories import StoryBook
+    from pmjournal.services.career.weekly import WeeklyUpdate
+    from pmjournal.services.journal import Journal
+
+
+@dataclass(frozen=True)
+class ProjectChoice:
+    """A project the portfolio can hold, and what its case study still lacks."""
+
+    name: str
+    missing: tuple[str, ...]
+
+    @property
+    def readiness(self) -> str:
+        return "ready" if not self.missing else f"missing: {', '.join(self.missing)}"
+
+
+@dataclass(frozen=True)
+class PortfolioOptions:
+    projects: tuple[ProjectChoice, ...]
+    themes: tuple[str, ...]
+    papers: tuple[str, ...]
+
+
+def portfolio_options(journal: Journal) -> PortfolioOptions:
+    """The shareable projects with content (what ``pmjournal portfolio`` may include)."""
+    from pmjournal.render.templates import PAPERS, THEMES
+    from pmjournal.services.snapshot import load_snapshot
+
+    snapshot = load_snapshot(journal)
+    return PortfolioOptions(
+        tuple(ProjectChoice(p.name, p.missing) for p in snapshot.projects),
+        tuple(THEMES),
+        tuple(PAPERS),
+    )
+
+
+def bullets(journal: Journal) -> BulletReport:
+    from pmjournal.services.career.bullets import load_bullets
+
+    return load_bullets(journal)
+
+
+def pin(journal: Journal, project_id: int, project: str, position: int, text: str) -> None:
+    from pmjournal.services.career.bullets import pin_bullet
+
+    pin_bullet(journal, project, position, text)
+    journal.changes.publish(Changes.of(updated=[(Kind.PROJECT, project_id)]))
+
+
+def unpin(journal: Journal, project_id: int, project: str, position: int) -> None:
+    from pmjournal.services.career.bullets import unpin_bullet
+
+    unpin_bullet(journal, project, position)
+    journal.changes.publish(Changes.of(updated=[(Kind.PROJECT, project_id)]))
+
+
+def bullets_plain(report: BulletReport) -> str:
+    """Every bullet as plain text to paste into a résumé form: a project, then its bullets."""
+    blocks = []
+    for group in report.projects:
+        lines = [group.project.name, *(f"- {b.text}" for b in group.bullets)]
+        blocks.append("\n".join(lines))
+    return plain_text("\n\n".join(blocks)) + "\n" if blocks else ""
+
+
+def save_bullets(journal: Journal, out: Path, kind: str) -> Path:
+    """Write the bullets as ``markdown`` or ``json-resume`` to ``out``, atomically."""
+    from pmjournal.services.career import bullets as service
+    from pmjournal.services.output_files import write_text
+
+    if kind == "json-resume":
+        from pmjournal.services.career.json_resume import render_json_resume
+
+        text = render_json_resume(service.load_bullets(journal, ascii_only=True))
+    else:
+        text = service.render_markdown(service.load_bullets(journal))
+    return write_text(out, text, protected=journal.files)
+
+
+@dataclass(frozen=True)
+class WeeklyText:
+    update: WeeklyUpdate
+    markdown: str
+    text: str
+
+
+def weekly(journal: Journal, day: date) -> WeeklyText:
+    """The update of the ISO week holding ``day``, in both forms a user pastes."""
+    from pmjournal.domain.dates import iso_week_label
+    from pmjournal.services.career import weekly as service
+
+    update = service.weekly_update(journal, iso_week_label(day))
+    return WeeklyText(update, service.render_markdown(update), service.render_text(update))
+
+
+def stories(journal: Journal) -> StoryBook:
+    from pmjournal.services.career.stories import load_stories
+
+    return load_stories(journal)
+
+
+def remove_partials(out: Path) -> list[Path]:
+    from pmjournal.services.output_files import remove_partials as remove
+
+    return remove(out)
