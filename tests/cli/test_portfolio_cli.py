@@ -143,3 +143,14 @@ def test_the_journal_itself_is_refused_and_left_untouched(
     # SQLite owns the -wal and -shm files (it removes them on close); the data must not change.
     assert database.read_bytes() == before
     assert not list(demo_dir.glob("*.part"))
+
+
+def test_progress_lines_for_the_desktop_app(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "progress.pdf"
+    done = pmjournal("--data-dir", demo_dir, "portfolio", "--out", out, "--progress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines() if line.startswith("progress ")]
+    assert [stage for _, stage, _ in lines] == ["read", "compose", "layout", "write", "done"]
+    fractions = [float(fraction) for _, _, fraction in lines]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert out.exists()

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.services.output_files import atomic_output, resolve_output, write_text
+from pmjournal.services.output_files import (
+    atomic_output,
+    remove_partials,
+    resolve_output,
+    write_text,
+)
 
 
 def test_a_symlink_keeps_pointing_at_the_new_file(tmp_path: Path) -> None:
@@ -57,3 +62,19 @@ def test_an_error_inside_the_block_is_not_taken_for_a_write_failure(tmp_path: Pa
     with pytest.raises(FileNotFoundError), atomic_output(tmp_path / "out.pdf"):
         raise FileNotFoundError("a font the renderer needs")
     assert os.listdir(tmp_path) == []
+
+
+def test_what_a_killed_writer_left_is_removed_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "port[folio].pdf"
+    out.write_bytes(b"the previous PDF")
+    stream = atomic_output(out).__enter__()
+    stream.write(b"half a PDF")
+    stream.flush()
+    left = [p for p in tmp_path.iterdir() if p != out]
+    assert len(left) == 1 and left[0].name.endswith(".part")
+    (tmp_path / ".other.pdf.1234abcd.part").write_bytes(b"another file's partial")
+
+    assert remove_partials(out) == left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.pdf.1234abcd.part", out.name]
+    assert out.read_bytes() == b"the previous PDF"
+    stream.close()
