@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "skill": "pmjournal.cli.skill_commands:skill",
     "tag": "pmjournal.cli.tag_commands:tag",
     "attach": "pmjournal.cli.attach_command:attach",
+    "capture": "pmjournal.cli.capture_command:capture",
 }
 
 
@@ -101,7 +102,7 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("pmjournal", appauthor=False))
 
 
-def _has_display() -> bool:
+def has_display() -> bool:
     if sys.platform != "linux":
         return True
     return bool(
@@ -119,7 +120,7 @@ def _open_desktop_app(ctx: click.Context) -> None:
         click.echo("The desktop app is not built yet; the command line can do this:\n")
         click.echo(ctx.get_help())
         return
-    if not _has_display():
+    if not has_display():
         click.echo("No display found, so the desktop app cannot open; the command line can:\n")
         click.echo(ctx.get_help())
         return

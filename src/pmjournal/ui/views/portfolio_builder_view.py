@@ -8,6 +8,7 @@ Cancel kills it and leaves no file. The choices are remembered in the app's sett
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -260,7 +261,10 @@ class PortfolioBuilderView(QWidget):
         self._busy(True)
         self.progress.setValue(0)
         self.state.setText(STAGE_NAMES["read"])
-        self.process.start(self._journal.data_dir, choices)
+        every = len(choices.projects) == self.projects.count()
+        # Every project checked is the command's default: no list of names to pass.
+        asked = replace(choices, projects=()) if every else choices
+        self.process.start(self._journal.data_dir, asked)
 
     def _busy(self, busy: bool) -> None:
         self.generate.setEnabled(not busy)
