@@ -149,9 +149,9 @@ def test_copy_all_bullets_as_plain_text(open_window: OpenWindow, demo_dir: Path)
     window.outputs_view.show_tab(view)
     view.findChild(QPushButton, "copy-all-bullets").click()
     copied = QApplication.clipboard().text()
-    assert view.report is not None
-    for group in view.report.projects:
-        assert group.project.name in copied
+    assert view.groups
+    for group in view.groups:
+        assert group.project in copied
         assert f"- {group.bullets[0].text.split(' ', 1)[0]}" in copied
     assert "–" not in copied and "“" not in copied
 

@@ -1,5 +1,8 @@
 """The career-output calls the Outputs view makes, as plain functions the worker thread runs.
 
+Every one of them reads the whole journal on a large journal, with the garbage collector held
+off (``tasks.collector_paused``), and returns only small values: a view that kept the whole
+snapshot would make every later full collection walk it, on whichever thread triggers it.
 Each is a thin use of a service, imported inside the function (the services bring SQLAlchemy,
 Jinja2 and the Markdown renderer, which the window's first paint does without). The portfolio
 PDF itself is not built here but in a child process (``ui/portfolio_process.py``).
@@ -18,9 +21,10 @@ from typing import TYPE_CHECKING
 
 from pmjournal.domain.bullet_text import plain_text
 from pmjournal.domain.changes import Changes, Kind
+from pmjournal.ui.tasks import collector_paused
 
 if TYPE_CHECKING:
-    from pmjournal.services.career.bullets import BulletReport
+    from pmjournal.services.career.bullets import Bullet
     from pmjournal.services.career.stories import StoryBook
     from pmjournal.services.career.weekly import WeeklyUpdate
     from pmjournal.services.journal import Journal
@@ -50,7 +54,8 @@ def portfolio_options(journal: Journal) -> PortfolioOptions:
     from pmjournal.render.templates import PAPERS, THEMES
     from pmjournal.services.snapshot import load_snapshot
 
-    snapshot = load_snapshot(journal)
+    with collector_paused():
+        snapshot = load_snapshot(journal)
     return PortfolioOptions(
         tuple(ProjectChoice(p.name, p.missing) for p in snapshot.projects),
         tuple(THEMES),
@@ -58,10 +63,23 @@ def portfolio_options(journal: Journal) -> PortfolioOptions:
     )
 
 
-def bullets(journal: Journal) -> BulletReport:
+@dataclass(frozen=True)
+class ProjectBulletRows:
+    """One project's bullets, without the project's entries (see the module's docstring)."""
+
+    project_id: int
+    project: str
+    bullets: tuple[Bullet, ...]
+
+
+def bullets(journal: Journal) -> tuple[ProjectBulletRows, ...]:
     from pmjournal.services.career.bullets import load_bullets
 
-    return load_bullets(journal)
+    with collector_paused():
+        report = load_bullets(journal)
+    return tuple(
+        ProjectBulletRows(g.project.id, g.project.name, g.bullets) for g in report.projects
+    )
 
 
 def pin(journal: Journal, project_id: int, project: str, position: int, text: str) -> None:
@@ -78,11 +96,11 @@ def unpin(journal: Journal, project_id: int, project: str, position: int) -> Non
     journal.changes.publish(Changes.of(updated=[(Kind.PROJECT, project_id)]))
 
 
-def bullets_plain(report: BulletReport) -> str:
+def bullets_plain(groups: tuple[ProjectBulletRows, ...]) -> str:
     """Every bullet as plain text to paste into a résumé form: a project, then its bullets."""
     blocks = []
-    for group in report.projects:
-        lines = [group.project.name, *(f"- {b.text}" for b in group.bullets)]
+    for group in groups:
+        lines = [group.project, *(f"- {b.text}" for b in group.bullets)]
         blocks.append("\n".join(lines))
     return plain_text("\n\n".join(blocks)) + "\n" if blocks else ""
 
@@ -92,12 +110,14 @@ def save_bullets(journal: Journal, out: Path, kind: str) -> Path:
     from pmjournal.services.career import bullets as service
     from pmjournal.services.output_files import write_text
 
+    with collector_paused():
+        report = service.load_bullets(journal, ascii_only=kind == "json-resume")
     if kind == "json-resume":
         from pmjournal.services.career.json_resume import render_json_resume
 
-        text = render_json_resume(service.load_bullets(journal, ascii_only=True))
+        text = render_json_resume(report)
     else:
-        text = service.render_markdown(service.load_bullets(journal))
+        text = service.render_markdown(report)
     return write_text(out, text, protected=journal.files)
 
 
@@ -113,14 +133,16 @@ def weekly(journal: Journal, day: date) -> WeeklyText:
     from pmjournal.domain.dates import iso_week_label
     from pmjournal.services.career import weekly as service
 
-    update = service.weekly_update(journal, iso_week_label(day))
+    with collector_paused():
+        update = service.weekly_update(journal, iso_week_label(day))
     return WeeklyText(update, service.render_markdown(update), service.render_text(update))
 
 
 def stories(journal: Journal) -> StoryBook:
     from pmjournal.services.career.stories import load_stories
 
-    return load_stories(journal)
+    with collector_paused():
+        return load_stories(journal)
 
 
 def remove_partials(out: Path) -> list[Path]:

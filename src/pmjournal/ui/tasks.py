@@ -9,9 +9,11 @@ and a save queued before a search is committed before the search runs. Tests use
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -35,6 +37,26 @@ class TaskRunner(Protocol):
 def _report(error: BaseException) -> None:
     """Where a task's error goes when its caller gave no handler: the app's fault dialog."""
     raise error
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold off Python's cyclic garbage collector while a task reads a whole journal.
+
+    A full collection holds the GIL. In the middle of reading 10,000 entries it walks every
+    object the read has made so far: 300 ms and more in which the window cannot even run a
+    timer (bench/ui_stall.py), and two thirds of the read's time. Once the read is done its
+    session is gone and reference counting has freed nearly all of it, so the next
+    collection is cheap again. Only the worker calls this, one task at a time; an inner use
+    leaves the collector as the outer one found it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class SyncRunner:

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 from pmjournal.domain.bullet_text import plain_text
 from pmjournal.ui import output_ops
 from pmjournal.ui.dialogs.errors import show_error
+from pmjournal.ui.output_ops import ProjectBulletRows
 from pmjournal.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from pmjournal.services.career.bullets import Bullet, BulletReport, ProjectBullets
+    from pmjournal.services.career.bullets import Bullet
     from pmjournal.services.journal import Journal
 
 _BulletRole = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,7 @@ class BulletsView(QWidget):
         self._journal = journal
         self._runner = runner
         self._filling = False
-        self.report: BulletReport | None = None
+        self.groups: tuple[ProjectBulletRows, ...] = ()
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("bullets-tree")
@@ -108,12 +109,12 @@ class BulletsView(QWidget):
     def load(self) -> None:
         self._runner.run(lambda: output_ops.bullets(self._journal), self._show)
 
-    def _show(self, report: BulletReport) -> None:
-        self.report = report
+    def _show(self, groups: tuple[ProjectBulletRows, ...]) -> None:
+        self.groups = groups
         self._filling = True
         self.tree.clear()
-        for group in report.projects:
-            top = QTreeWidgetItem([group.project.name, "", ""])
+        for group in groups:
+            top = QTreeWidgetItem([group.project, "", ""])
             top.setData(0, _GroupRole, group)
             font = top.font(0)
             font.setBold(True)
@@ -147,7 +148,7 @@ class BulletsView(QWidget):
             if (child := top.child(c)) is not None
         ]
 
-    def _selected(self) -> tuple[ProjectBullets, Bullet] | None:
+    def _selected(self) -> tuple[ProjectBulletRows, Bullet] | None:
         item = self.tree.currentItem()
         bullet = item.data(0, _BulletRole) if item else None
         return (item.data(0, _GroupRole), bullet) if item and bullet else None
@@ -181,10 +182,11 @@ class BulletsView(QWidget):
         text = " ".join(item.text(0).split())
         if not text or text == bullet.text:
             return
-        group = item.data(0, _GroupRole)
-        project = group.project
+        group: ProjectBulletRows = item.data(0, _GroupRole)
         self._runner.run(
-            lambda: output_ops.pin(self._journal, project.id, project.name, bullet.position, text),
+            lambda: output_ops.pin(
+                self._journal, group.project_id, group.project, bullet.position, text
+            ),
             lambda _none: self._changed(f"Pinned your wording of bullet {bullet.position + 1}"),
             self._refused,
         )
@@ -195,9 +197,10 @@ class BulletsView(QWidget):
             self.statusMessage.emit("Select a pinned bullet to unpin it")
             return
         group, bullet = selected
-        project = group.project
         self._runner.run(
-            lambda: output_ops.unpin(self._journal, project.id, project.name, bullet.position),
+            lambda: output_ops.unpin(
+                self._journal, group.project_id, group.project, bullet.position
+            ),
             lambda _none: self._changed(f"Bullet {bullet.position + 1} is generated again"),
             self._refused,
         )
@@ -221,9 +224,9 @@ class BulletsView(QWidget):
         self.statusMessage.emit("Bullet copied")
 
     def copy_all(self) -> None:
-        if self.report is None:
+        if not self.groups:
             return
-        QGuiApplication.clipboard().setText(output_ops.bullets_plain(self.report))
+        QGuiApplication.clipboard().setText(output_ops.bullets_plain(self.groups))
         self.statusMessage.emit("Every bullet copied as plain text")
 
     def _save(self, kind: str) -> None:
