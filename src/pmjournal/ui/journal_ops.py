@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -185,3 +185,13 @@ def load_demo(journal: Journal) -> None:
 
     generate_demo(journal)
     journal.changes.publish(Changes.everything())
+
+
+def week_written(journal: Journal, day: date) -> bool:
+    """Does the ISO week holding ``day`` have its weekly entry? (The reminder stays quiet.)"""
+    from pmjournal.domain.reminder import monday_of
+    from pmjournal.services.records.entries import entries_between
+
+    monday = monday_of(day)
+    week = entries_between(journal, monday, monday + timedelta(days=6))
+    return any(record.kind == EntryKind.WEEKLY.value for record in week)

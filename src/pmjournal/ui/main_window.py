@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from pmjournal.ui.dialogs.command_palette import CommandPalette
     from pmjournal.ui.dialogs.search_dialog import SearchDialog
     from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+    from pmjournal.ui.reminder_tray import ReminderTray
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("Journal", ""),
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.search_dialog: SearchDialog | None = None
         self.palette_dialog: CommandPalette | None = None
         self.welcome_dialog: WelcomeDialog | None = None
+        self.reminder: ReminderTray | None = None
         self._restore_settings()
 
     # actions and menus
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Alt+Shift+N",
         )
         add("delete-entry", "&Delete entry", self.delete_entry, "Ctrl+Shift+Backspace")
+        add("reminder", "Weekly &reminder…", self.edit_reminder)
         add("quit", "&Quit", self.close, "Ctrl+Q")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -195,6 +198,8 @@ class MainWindow(QMainWindow):
                 None,
                 "delete-entry",
                 None,
+                "reminder",
+                None,
                 "quit",
             ],
             "&Edit": ["undo", "redo", None, "search", "palette"],
@@ -234,6 +239,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.journal_view.editor.flush()
         self.outputs_view.shutdown()
+        if self.reminder is not None:
+            self.reminder.hide()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/view", self.sidebar.currentRow())
         self.settings.sync()
@@ -339,6 +346,8 @@ class MainWindow(QMainWindow):
         self.signals.attach(self.journal.changes)
         self.journal_view.load()
         if not self.read_only:
+            self._start_reminder()
+        if not self.read_only:
             self.runner.run(lambda: journal_ops.first_run(self.journal), self._welcome)
 
     def _welcome(self, first_run: bool) -> None:
@@ -380,6 +389,33 @@ class MainWindow(QMainWindow):
         """Say what to fix, then show the welcome again with what the user typed."""
         show_error(self, error)
         dialog.open()
+
+    def _start_reminder(self) -> None:
+        from pmjournal.ui.reminder_tray import ReminderTray
+
+        self.reminder = ReminderTray(
+            self.journal,
+            self.runner,
+            self.settings,
+            self.windowIcon(),
+            new_entry=partial(self._new_from_tray, EntryKind.DAILY),
+            new_weekly=partial(self._new_from_tray, EntryKind.WEEKLY),
+            show_window=self.bring_forward,
+        )
+
+    def _new_from_tray(self, kind: EntryKind) -> None:
+        self.bring_forward()
+        self._new(kind)
+
+    def edit_reminder(self) -> None:
+        from pmjournal.ui.dialogs.reminder_dialog import ReminderDialog
+        from pmjournal.ui.reminder_tray import load_reminder, save_reminder
+
+        dialog = ReminderDialog(load_reminder(self.settings), self)
+        if dialog.exec() == ReminderDialog.DialogCode.Accepted:
+            save_reminder(self.settings, dialog.chosen())
+            if self.reminder is not None:
+                self.reminder.apply()
 
     def bring_forward(self) -> None:
         """Another ``pmjournal`` was started: show this window instead of a second one."""
