@@ -2,9 +2,10 @@
 
     .venv/bin/python docs/screenshots.py [--out docs/img]
 
-The journal view, Ctrl+K search and the first-run welcome, each at 1280×800, in the light and
-the dark theme, from the real widgets over a fresh demo journal (offscreen, so no display is
-needed). A dialog is painted over its window where it would appear.
+The journal view, Ctrl+K search, the first-run welcome and the Outputs view with a generated
+portfolio's preview, each at 1280×800, in the light and the dark theme, from the real widgets
+over a fresh demo journal (offscreen, so no display is needed). A dialog is painted over its
+window where it would appear.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -45,6 +46,21 @@ def window_on(folder: Path, settings: Path) -> MainWindow:
     window.start()
     settle()
     return window
+
+
+def generate_portfolio(window: MainWindow, out: Path) -> None:
+    """Generate the demo's portfolio from the Outputs view and wait for its preview."""
+    window.show_view(6)
+    builder = window.outputs_view.portfolio
+    builder.out.setText(str(out))
+    loop = QEventLoop()
+    builder.previewShown.connect(loop.quit)
+    builder.process.failed.connect(lambda message: sys.exit(f"portfolio failed: {message}"))
+    QTimer.singleShot(120_000, loop.quit)
+    builder.start()
+    loop.exec()
+    if not builder.page_labels():
+        raise SystemExit("the portfolio preview shows no page")
 
 
 def shot(window: QWidget, dialog: QDialog | None, path: Path) -> None:
@@ -90,6 +106,9 @@ def main() -> int:
             dialog.query.setText("onboarding checklist")
             shot(window, dialog, args.out / f"desktop-search-{mode}.png")
             dialog.close()
+
+            generate_portfolio(window, root / f"portfolio-{mode}.pdf")
+            shot(window, None, args.out / f"desktop-outputs-{mode}.png")
             window.close()
             window.journal.close()
 
