@@ -9,7 +9,7 @@ LINTED := src tests bench migrations packaging
 # that ldd can look at the installed Qt's plugin too; --install installs what is missing.
 CHECK = $(firstword $(wildcard $(BIN)/python) $(PYTHON)) packaging/check_system.py
 
-.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean dist dist-check
+.PHONY: run test lint format bench screenshots check-system install-system install-cjk-fonts clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -81,6 +81,10 @@ dist: $(BUNDLE)
 # Not part of make test: runs the bundle in a clean environment and validates its desktop files.
 dist-check: $(BUNDLE)
 	$(PYTHON) packaging/dist_check.py dist/pmjournal
+
+# The desktop app's screenshots in docs/img/ (journal view, search, welcome; light and dark).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py --out docs/img
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

@@ -25,8 +25,11 @@ def render(source: Path, theme_dir: Path, sizes: tuple[int, ...] = SIZES) -> lis
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication (not a bare QGuiApplication): a process holds one application object for
+    # good, and the desktop app's widgets (and their tests, in the same run) need this kind.
+    _app = QGuiApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
         raise ValueError(f"{source}: not an SVG Qt can render")

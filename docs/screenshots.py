@@ -1,0 +1,107 @@
+"""Render the desktop app's screenshots for the README: ``make screenshots``.
+
+    .venv/bin/python docs/screenshots.py [--out docs/img]
+
+The journal view, Ctrl+K search and the first-run welcome, each at 1280×800, in the light and
+the dark theme, from the real widgets over a fresh demo journal (offscreen, so no display is
+needed). A dialog is painted over its window where it would appear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from pmjournal.services.demo.generate import generate_demo
+from pmjournal.services.journal import open_journal
+from pmjournal.services.records.entries import recent_entries
+from pmjournal.ui.app import application
+from pmjournal.ui.main_window import MainWindow
+from pmjournal.ui.tasks import SyncRunner
+from pmjournal.ui.theme import ThemeMode, apply_theme
+
+SIZE = (1280, 800)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def window_on(folder: Path, settings: Path) -> MainWindow:
+    journal = open_journal(folder, auto_backup=False)
+    window = MainWindow(journal, SyncRunner(), QSettings(str(settings), QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    settle()
+    return window
+
+
+def shot(window: QWidget, dialog: QDialog | None, path: Path) -> None:
+    """The window at 1280×800; a dialog drawn over it, the window dimmed as a modal does."""
+    settle()
+    picture = QPixmap(window.grab())
+    if dialog is not None:
+        settle()
+        over = dialog.grab()
+        painter = QPainter(picture)
+        painter.setOpacity(0.45)
+        painter.fillRect(picture.rect(), QColor("#000000"))
+        painter.setOpacity(1.0)
+        painter.drawPixmap(QPoint((picture.width() - over.width()) // 2, 90), over)
+        painter.end()
+    picture.save(str(path))
+    print(f"wrote {path} ({picture.width()}×{picture.height()})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/img"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="pmjournal-shots-") as scratch:
+        root = Path(scratch)
+        demo = root / "demo"
+        journal = open_journal(demo, auto_backup=False)
+        generate_demo(journal)
+        newest = next(e for e in recent_entries(journal, 40) if e.projects and e.skills)
+        journal.close()
+        for mode in (ThemeMode.LIGHT, ThemeMode.DARK):
+            apply_theme(app, mode)
+            window = window_on(demo, root / f"{mode}.ini")
+            window.journal_view.open_entry_id(newest.id)
+            window.journal_view.list.setCurrentIndex(window.journal_view.model.index(0))
+            shot(window, None, args.out / f"desktop-journal-{mode}.png")
+
+            window.open_search()
+            dialog = window.search_dialog
+            assert dialog is not None
+            dialog.query.setText("onboarding checklist")
+            shot(window, dialog, args.out / f"desktop-search-{mode}.png")
+            dialog.close()
+            window.close()
+            window.journal.close()
+
+            empty = window_on(root / f"empty-{mode}", root / f"empty-{mode}.ini")
+            welcome = empty.welcome_dialog
+            assert welcome is not None
+            shot(empty, welcome, args.out / f"desktop-welcome-{mode}.png")
+            welcome.close()
+            empty.close()
+            empty.journal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,393 @@
+"""The main window: sidebar, views, menus, status bar. Wiring only; the work is elsewhere."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmjournal import __version__
+from pmjournal.domain.changes import Changes
+from pmjournal.domain.vocab import EntryKind
+from pmjournal.ui import journal_ops
+from pmjournal.ui.actions import Actions
+from pmjournal.ui.dialogs.errors import show_error
+from pmjournal.ui.signals import JournalSignals
+from pmjournal.ui.tasks import TaskRunner
+from pmjournal.ui.theme import ThemeMode, apply_theme
+from pmjournal.ui.undo_commands import DeleteEntry
+from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
+from pmjournal.ui.views.journal_view import JournalView
+from pmjournal.ui.views.placeholder_view import PlaceholderView
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+    from pmjournal.services.search import SearchHit
+    from pmjournal.ui.dialogs.command_palette import CommandPalette
+    from pmjournal.ui.dialogs.search_dialog import SearchDialog
+    from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("Journal", ""),
+    (
+        "Projects",
+        "Your projects as case studies: context, problem, role, approach, outcome, "
+        "metrics with their computed change, and how ready each is for the portfolio. (Part 2)",
+    ),
+    (
+        "Skills",
+        "Your skills by category, with the evidence behind each and the gaps to fill "
+        "before an interview. (Part 2)",
+    ),
+    ("Feedback", "What mentors, managers and peers said, with follow-ups still open. (Part 3)"),
+    ("Goals", "What you want from the internship, target dates and check-ins. (Part 3)"),
+    (
+        "People",
+        "Your mentors, managers, peers and contacts: the network the internship builds. (Part 3)",
+    ),
+    (
+        "Outputs",
+        "Portfolio PDF, résumé bullets, weekly update and interview stories, with a "
+        "preview. (Part 3)",
+    ),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        journal: Journal,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.runner = runner
+        self.settings = settings
+        self.read_only = False
+        self.setWindowTitle("pmjournal")
+        self.setObjectName("main-window")
+        self.signals = JournalSignals()
+        self.undo_stack = QUndoStack(self)
+
+        self.journal_view = JournalView(journal, runner, autosave_ms)
+        self.journal_view.statusMessage.connect(self.show_status)
+        self.journal_view.editor.saveStateChanged.connect(self._show_save_state)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.journal_view)
+        for title, promise in VIEWS[1:]:
+            self.stack.addWidget(PlaceholderView(title, promise))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Views")
+        self.sidebar.addItems([title for title, _ in VIEWS])
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 7px 10px; }")
+        self.sidebar.currentRowChanged.connect(self.show_view)
+        self.banner = QLabel()
+        self.banner.setObjectName("read-only-banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#f6d365;color:#3a2a00;padding:8px;border-bottom:1px solid #c9a227;"
+        )
+        self.banner.hide()
+        body = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addLayout(row, 1)
+        self.setCentralWidget(body)
+        self.save_state = QLabel("")
+        self.save_state.setObjectName("save-state")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.setTabOrder(self.sidebar, self.journal_view.calendar)
+
+        self.commands = Actions(self)
+        self._build_actions()
+        self._build_menus()
+        self.signals.changed.connect(self._changed)
+        self.search_dialog: SearchDialog | None = None
+        self.palette_dialog: CommandPalette | None = None
+        self.welcome_dialog: WelcomeDialog | None = None
+        self._restore_settings()
+
+    # actions and menus
+
+    def _build_actions(self) -> None:
+        add, view = self.commands.add, self.journal_view
+        add("new-entry", "&New entry for today", lambda: self._new(EntryKind.DAILY), "Ctrl+N")
+        add("new-weekly", "New &weekly entry", lambda: self._new(EntryKind.WEEKLY), "Ctrl+Shift+N")
+        add(
+            "new-on-day",
+            "New entry on &selected day",
+            lambda: self._new(EntryKind.DAILY, on_selected_day=True),
+            "Ctrl+Alt+N",
+        )
+        add(
+            "new-weekly-on-day",
+            "New weekly entry on selected &day",
+            lambda: self._new(EntryKind.WEEKLY, on_selected_day=True),
+            "Ctrl+Alt+Shift+N",
+        )
+        add("delete-entry", "&Delete entry", self.delete_entry, "Ctrl+Shift+Backspace")
+        add("quit", "&Quit", self.close, "Ctrl+Q")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setObjectName("undo")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        redo.setObjectName("redo")
+        for action in (undo, redo):
+            self.addAction(action)
+            self.commands.by_id[action.objectName()] = action
+        add("search", "&Search…", self.open_search, "Ctrl+K")
+        add("palette", "&Command palette…", self.open_palette, "Ctrl+Shift+P")
+        add("preview", "&Preview", view.editor.toggle_preview, "Ctrl+E")
+        add("focus-editor", "Go to &editor", view.editor.focus_text, "Ctrl+L")
+        for number, (title, _) in enumerate(VIEWS, start=1):
+            add(
+                f"view-{number}",
+                f"Show {title}",
+                partial(self.sidebar.setCurrentRow, number - 1),
+                f"Alt+{number}",
+            )
+        group = QActionGroup(self)
+        for mode in ThemeMode:
+            action = add(
+                f"theme-{mode.value}",
+                f"Theme: {mode.value.title()}",
+                partial(self.set_theme, mode),
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+        add("about", "&About pmjournal", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menus: dict[str, list[str | None]] = {
+            "&File": [
+                "new-entry",
+                "new-weekly",
+                "new-on-day",
+                "new-weekly-on-day",
+                None,
+                "delete-entry",
+                None,
+                "quit",
+            ],
+            "&Edit": ["undo", "redo", None, "search", "palette"],
+            "&View": [f"view-{n}" for n in range(1, len(VIEWS) + 1)]
+            + [None, "preview", "focus-editor", None]
+            + [f"theme-{m.value}" for m in ThemeMode],
+            "&Help": ["about"],
+        }
+        for title, ids in menus.items():
+            menu = bar.addMenu(title)
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.commands[action_id])
+
+    # settings
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        view = int(str(self.settings.value("window/view", 0) or 0))
+        self.sidebar.setCurrentRow(view if 0 <= view < len(VIEWS) else 0)
+        mode = ThemeMode(str(self.settings.value("theme", ThemeMode.SYSTEM.value)))
+        self.commands[f"theme-{mode.value}"].setChecked(True)
+
+    def set_theme(self, mode: ThemeMode) -> None:
+        self.settings.setValue("theme", mode.value)
+        self.commands[f"theme-{mode.value}"].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, mode)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.journal_view.editor.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/view", self.sidebar.currentRow())
+        self.settings.sync()
+        self.signals.detach()
+        super().closeEvent(event)
+
+    # what the actions do
+
+    def show_view(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            if self.sidebar.currentRow() != row:
+                self.sidebar.setCurrentRow(row)
+
+    def _new(self, kind: EntryKind, *, on_selected_day: bool = False) -> None:
+        if self.read_only:
+            self.show_status("The journal is read-only: nothing can be written")
+            return
+        self.show_view(0)
+        if on_selected_day:
+            self.journal_view.new_entry_on_selected_day(kind)
+        else:
+            self.journal_view.new_entry(kind)
+        self._show_save_state("New entry: start typing")
+
+    def delete_entry(self) -> None:
+        entry_id = self.journal_view.current_entry_id()
+        if entry_id is None or self.read_only:
+            self.show_status("Open or select an entry to delete it")
+            return
+        self.journal_view.editor.flush()
+        self.undo_stack.push(
+            DeleteEntry(
+                self.runner,
+                self.journal,
+                entry_id,
+                deleted=lambda: self.show_status(
+                    "Entry deleted. Edit ▸ Undo (Ctrl+Z) brings it back."
+                ),
+                restored=self._restored,
+            )
+        )
+
+    def _restored(self, entry_id: int) -> None:
+        self.journal_view.open_entry_id(entry_id)
+        self.show_status("Entry restored")
+
+    def open_search(self) -> None:
+        from pmjournal.ui.dialogs.search_dialog import SearchDialog
+
+        self.search_dialog = SearchDialog(self.journal, self.runner, self)
+        self.search_dialog.hitChosen.connect(self.open_hit)
+        self.search_dialog.open()
+        self.search_dialog.query.setFocus()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        if hit.kind == "entry":
+            self.show_view(0)
+            self.journal_view.open_entry_id(hit.id)
+        else:
+            self.show_view(1)
+            self.show_status(f"{hit.title}: the {hit.kind} views arrive in part 2")
+
+    def open_palette(self) -> None:
+        from pmjournal.ui.dialogs.command_palette import CommandPalette
+
+        self.palette_dialog = CommandPalette(self.commands.palette_entries(), self)
+        self.palette_dialog.open()
+        self.palette_dialog.query.setFocus()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About pmjournal",
+            f"<h3>pmjournal {__version__}</h3><p>A local-first work journal for product "
+            "interns. Your journal stays on this computer.</p>",
+        )
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_save_state(self, text: str) -> None:
+        self.save_state.setText(text)
+        self.save_state.setAccessibleName(f"Save state: {text}")
+
+    def _changed(self, changes: Changes) -> None:
+        self.journal_view.apply(changes)
+
+    # first run and faults
+
+    def start(self) -> None:
+        """Once the journal is open: listen to its changes, load the views, maybe welcome."""
+        self.signals.attach(self.journal.changes)
+        self.journal_view.load()
+        if not self.read_only:
+            self.runner.run(lambda: journal_ops.first_run(self.journal), self._welcome)
+
+    def _welcome(self, first_run: bool) -> None:
+        if not first_run:
+            return
+        from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
+        self.welcome_dialog = WelcomeDialog(self)
+        self.welcome_dialog.finished.connect(self._welcomed)
+        self.welcome_dialog.open()
+
+    def _welcomed(self, _result: int) -> None:
+        from pmjournal.ui.dialogs.welcome_dialog import WelcomeChoice
+
+        dialog = self.welcome_dialog
+        if dialog is None:
+            return
+        if dialog.choice is WelcomeChoice.DEMO:
+            self.show_status("Loading the demo journal…")
+            self.runner.run(
+                lambda: journal_ops.load_demo(self.journal),
+                lambda _none: self.show_status("The demo journal is loaded"),
+                lambda error: show_error(self, error),
+            )
+        elif dialog.choice is WelcomeChoice.CREATE:
+            person = dialog.profile()
+            organisation, role = dialog.organisation.text(), dialog.role.text()
+            start = dialog.start_date()
+            self.runner.run(
+                lambda: journal_ops.start_journal(self.journal, person, organisation, role, start),
+                lambda _none: self.show_status(
+                    "Your journal is ready: Ctrl+N writes today's entry"
+                ),
+                lambda error: self._welcome_refused(dialog, error),
+            )
+        self.journal_view.editor.text.setFocus()
+
+    def _welcome_refused(self, dialog: WelcomeDialog, error: BaseException) -> None:
+        """Say what to fix, then show the welcome again with what the user typed."""
+        show_error(self, error)
+        dialog.open()
+
+    def bring_forward(self) -> None:
+        """Another ``pmjournal`` was started: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def set_read_only(self, reason: str) -> None:
+        self.read_only = True
+        self.banner.setText(f"Read-only: {reason} You can read and search; nothing will be saved.")
+        self.banner.show()
+        self.journal_view.editor.set_read_only(True)
+        for action_id in (
+            "new-entry",
+            "new-weekly",
+            "new-on-day",
+            "new-weekly-on-day",
+            "delete-entry",
+        ):
+            self.commands[action_id].setEnabled(False)
+        self._show_save_state("Read-only")
