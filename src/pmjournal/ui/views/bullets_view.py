@@ -59,13 +59,22 @@ class BulletsView(QWidget):
         self.tree.setObjectName("bullets-tree")
         self.tree.setAccessibleName("Résumé bullets by project")
         self.tree.setHeaderLabels(["Bullet (edit to pin your wording)", "Pinned", "Warnings"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
         self.tree.setEditTriggers(
             QTreeWidget.EditTrigger.DoubleClicked | QTreeWidget.EditTrigger.EditKeyPressed
         )
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemChanged.connect(self._edited)
+        self.full_text = QLabel("Select a bullet to read it whole.")
+        self.full_text.setObjectName("bullet-text")
+        self.full_text.setWordWrap(True)
+        self.full_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings = QLabel("")
         self.warnings.setObjectName("bullet-warnings")
         self.warnings.setWordWrap(True)
@@ -74,6 +83,9 @@ class BulletsView(QWidget):
         self.evidence.setObjectName("bullet-evidence")
         self.evidence.setAccessibleName("Evidence of the bullet (Enter opens it)")
         self.evidence.itemActivated.connect(self._open_evidence)
+        self.evidence.setWordWrap(True)
+        self.evidence.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         buttons = QHBoxLayout()
         for label, name, slot in (
@@ -92,6 +104,8 @@ class BulletsView(QWidget):
         details = QWidget()
         side = QVBoxLayout(details)
         side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel("<b>Bullet</b>"))
+        side.addWidget(self.full_text)
         side.addWidget(QLabel("<b>Warnings</b>"))
         side.addWidget(self.warnings)
         side.addWidget(QLabel("<b>Evidence</b> (double-click opens the record)"))
@@ -127,7 +141,8 @@ class BulletsView(QWidget):
                 item.setData(0, _BulletRole, bullet)
                 item.setData(0, _GroupRole, group)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(0, "\n".join(w.message for w in bullet.warnings))
+                item.setToolTip(0, bullet.text)
+                item.setToolTip(2, "\n".join(w.message for w in bullet.warnings))
                 top.addChild(item)
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
@@ -157,8 +172,10 @@ class BulletsView(QWidget):
         self.evidence.clear()
         bullet = item.data(0, _BulletRole) if item else None
         if bullet is None:
+            self.full_text.setText("")
             self.warnings.setText("")
             return
+        self.full_text.setText(bullet.text)
         lines = [f"• {w.message}" for w in bullet.warnings]
         self.warnings.setText("\n".join(lines) or "No warnings.")
         for evidence in bullet.evidence:
