@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,9 +70,17 @@ def test_an_error_inside_the_block_is_not_taken_for_a_write_failure(tmp_path: Pa
 def test_what_a_killed_writer_left_is_removed_and_nothing_else(tmp_path: Path) -> None:
     out = tmp_path / "port[folio].pdf"
     out.write_bytes(b"the previous PDF")
-    stream = atomic_output(out).__enter__()
-    stream.write(b"half a PDF")
-    stream.flush()
+    writer = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from pmjournal.services.output_files import atomic_output\n"
+        "with atomic_output(Path(sys.argv[1])) as stream:\n"
+        "    stream.write(b'half a PDF')\n"
+        "    stream.flush()\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", writer, str(out)], timeout=60)
+    assert killed.returncode == -signal.SIGKILL
     left = [p for p in tmp_path.iterdir() if p != out]
     assert len(left) == 1 and left[0].name.endswith(".part")
     (tmp_path / ".other.pdf.1234abcd.part").write_bytes(b"another file's partial")
@@ -77,4 +88,3 @@ def test_what_a_killed_writer_left_is_removed_and_nothing_else(tmp_path: Path) -
     assert remove_partials(out) == left
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.pdf.1234abcd.part", out.name]
     assert out.read_bytes() == b"the previous PDF"
-    stream.close()
