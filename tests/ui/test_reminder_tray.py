@@ -73,3 +73,17 @@ def test_quiet_for_a_written_week_shown_once_for_an_empty_one(
     shell.icon.messageClicked.emit()
     assert opened == ["weekly"]
     shell.hide()
+
+
+def test_the_dialog_shows_and_returns_the_choices(qtbot: QtBot) -> None:
+    from pmjournal.ui.dialogs.reminder_dialog import ReminderDialog
+
+    application()
+    chosen = ReminderSettings(enabled=True, weekday=6, at=time(20, 15))
+    dialog = ReminderDialog(chosen)
+    qtbot.addWidget(dialog)
+    assert dialog.weekday.currentText() == "Sunday"
+    assert dialog.chosen() == chosen
+    dialog.enabled.setChecked(False)
+    dialog.weekday.setCurrentIndex(0)
+    assert dialog.chosen() == ReminderSettings(enabled=False, weekday=0, at=time(20, 15))

@@ -408,14 +408,10 @@ class MainWindow(QMainWindow):
         self._new(kind)
 
     def edit_reminder(self) -> None:
-        from pmjournal.ui.dialogs.reminder_dialog import ReminderDialog
-        from pmjournal.ui.reminder_tray import load_reminder, save_reminder
+        from pmjournal.ui.dialogs.reminder_dialog import edit_reminder
 
-        dialog = ReminderDialog(load_reminder(self.settings), self)
-        if dialog.exec() == ReminderDialog.DialogCode.Accepted:
-            save_reminder(self.settings, dialog.chosen())
-            if self.reminder is not None:
-                self.reminder.apply()
+        if edit_reminder(self.settings, self) and self.reminder is not None:
+            self.reminder.apply()
 
     def bring_forward(self) -> None:
         """Another ``pmjournal`` was started: show this window instead of a second one."""

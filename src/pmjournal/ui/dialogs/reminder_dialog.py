@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmjournal.domain.reminder import WEEKDAYS, ReminderSettings
+from pmjournal.ui.reminder_tray import load_reminder, save_reminder
 
 
 class ReminderDialog(QDialog):
@@ -54,3 +55,12 @@ class ReminderDialog(QDialog):
             weekday=self.weekday.currentIndex(),
             at=time(at.hour(), at.minute()),
         )
+
+
+def edit_reminder(settings: QSettings, parent: QWidget | None = None) -> bool:
+    """Show the dialog over ``parent``; True when the user saved new choices."""
+    dialog = ReminderDialog(load_reminder(settings), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    save_reminder(settings, dialog.chosen())
+    return True
