@@ -107,6 +107,21 @@ def test_a_cancelled_portfolio_leaves_no_file(
     assert builder.generate.isEnabled() and not builder.cancel.isEnabled()
 
 
+def test_closing_the_window_mid_build_leaves_no_file(
+    open_window: OpenWindow, demo_dir: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = outputs(open_window(demo_dir))
+    builder = window.outputs_view.portfolio
+    out = tmp_path / "closed" / "portfolio.pdf"
+    out.parent.mkdir()
+    builder.out.setText(str(out))
+    with qtbot.waitSignal(builder.process.progressed, timeout=60_000):
+        builder.generate.click()
+    window.close()
+    assert not builder.process.running()
+    assert list(out.parent.iterdir()) == []
+
+
 def test_a_refused_portfolio_says_why(
     open_window: OpenWindow, demo_dir: Path, qtbot: QtBot, tmp_path: Path
 ) -> None:

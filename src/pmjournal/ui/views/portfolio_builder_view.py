@@ -269,8 +269,11 @@ class PortfolioBuilderView(QWidget):
     def _busy(self, busy: bool) -> None:
         self.generate.setEnabled(not busy)
         self.cancel.setEnabled(busy)
+        self.progress.setRange(0, 100)
 
     def _progressed(self, stage: str, fraction: float) -> None:
+        # Layout is most of the time and WeasyPrint reports nothing inside it: a busy bar.
+        self.progress.setRange(0, 0 if stage == "layout" else 100)
         self.progress.setValue(round(fraction * 100))
         self.state.setText(STAGE_NAMES.get(stage, stage))
 
