@@ -182,3 +182,20 @@ def test_list_filters_by_entry_and_project_and_pages(journal: Journal, tmp_path:
     page = list_attachments(journal, entry_id=entry.id, limit=2, offset=2)
     assert page.total == 3 and [a.filename for a in page.items] == ["2.pdf"]
     assert [a.filename for a in list_attachments(journal, project="pricing").items] == ["p.png"]
+
+
+def test_deleting_a_project_removes_the_file_only_it_used(journal: Journal, tmp_path: Path) -> None:
+    from pmjournal.domain.deletion import DeleteChoice
+    from pmjournal.services.records.projects import ProjectDraft
+    from pmjournal.services.records.projects import add_project as add_project_record
+    from pmjournal.services.records.projects import delete_project as delete_project_record
+
+    project = add_project_record(journal, ProjectDraft("Pricing page")).value
+    attach_file(journal, write(tmp_path, "flow.png", PNG), project="Pricing page")
+    assert len(stored_files(journal)) == 1
+
+    outcome = delete_project_record(journal, project.id, choice=DeleteChoice.DETACH)
+
+    assert stored_files(journal) == []
+    assert Kind.ATTACHMENT in outcome.changes.kinds
+    assert list_attachments(journal).total == 0
