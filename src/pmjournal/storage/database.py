@@ -7,16 +7,18 @@ with WAL a commit that returned survives the process being killed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pmjournal.domain.changes import ChangeHub
 from pmjournal.storage import backup, migrate
+from pmjournal.storage.disk import DiskFullError, disk_full_error
 from pmjournal.storage.engine import make_engine
 
 DB_FILENAME = "journal.sqlite3"
@@ -62,8 +64,12 @@ class Journal:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
-        with self._writers.begin() as session:
+        """A session whose work is committed on success and rolled back on any error.
+
+        It starts with BEGIN IMMEDIATE, which waits up to the busy timeout for another
+        process's write to end. A full disk rolls it back and raises ``DiskFullError``.
+        """
+        with self._translated_errors(), self._writers.begin() as session:
             yield session
 
     @contextmanager
@@ -73,8 +79,18 @@ class Journal:
         Its queries share one transaction, so they all see the same snapshot of the file even
         while another process writes (an export never mixes two states of the journal).
         """
-        with self._sessions() as session:
+        with self._translated_errors(), self._sessions() as session:
             yield session
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            full = disk_full_error(error.orig, self.path)
+            if full is None:
+                raise
+            raise full from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -92,5 +108,7 @@ def open_journal(data_dir: Path, *, auto_backup: bool = True, today: date | None
     outcome = migrate.ensure_current(path, data_dir / "backups")
     journal = Journal(data_dir, make_engine(path), migrated_from=outcome.previous)
     if auto_backup and not outcome.created:
-        backup.rotate(path, journal.backup_dir, today or date.today())
+        # No room for today's copy: reading must still work, and the next open tries again.
+        with suppress(DiskFullError):
+            backup.rotate(path, journal.backup_dir, today or date.today())
     return journal

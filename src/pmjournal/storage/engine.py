@@ -7,15 +7,21 @@ from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 
-BUSY_TIMEOUT_MS = 5000
+# How long any statement waits for another process's lock before giving up. The desktop app,
+# the capture window and the CLI share one file; a write waits its turn rather than failing.
+BUSY_TIMEOUT_MS = 15_000
 
 
 def apply_pragmas(connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
-    """Settings every connection to a journal needs; WAL persists in the file itself."""
+    """Settings every connection to a journal needs; WAL persists in the file itself.
+
+    The busy timeout comes first: switching a new file to WAL takes a lock another process
+    creating the same journal may hold.
+    """
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
     connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -29,7 +35,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     SQLite's table rebuilds require (with them on, dropping the old table deletes the rows
     that point at it), and check the links themselves before committing.
     """
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

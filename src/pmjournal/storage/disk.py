@@ -1,0 +1,61 @@
+"""What a failed SQLite call means for the user: a full disk is not a damaged journal.
+
+SQLite reports a full disk as ``SQLITE_FULL`` on a write, but as a plain ``disk I/O error``
+when it cannot grow the shared-memory file that WAL readers need. Both become
+``DiskFullError``, which names the folder and says what to do; anything else passes through.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+from pathlib import Path
+
+from pmjournal.domain.errors import PmJournalError
+
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+# Less free space than this, and an I/O error is taken to be the full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+class DiskFullError(PmJournalError):
+    """No space left where the journal or an output lives; nothing half-written was kept."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"no space left on the disk holding {folder}; free some space")
+        self.folder = folder
+
+
+def free_bytes(path: Path) -> int | None:
+    """Free space on the filesystem holding ``path`` (or its nearest existing folder)."""
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            try:
+                return shutil.disk_usage(candidate).free
+            except OSError:
+                return None
+    return None
+
+
+def is_disk_full(path: Path) -> bool:
+    free = free_bytes(path)
+    return free is not None and free < NEARLY_FULL_BYTES
+
+
+def disk_full_error(error: BaseException, path: Path) -> DiskFullError | None:
+    """``DiskFullError`` for the folder of ``path`` if ``error`` comes from a full disk."""
+    folder = path.parent
+    if isinstance(error, sqlite3.Error):
+        code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code == SQLITE_FULL or (code == SQLITE_IOERR and is_disk_full(path)):
+            return DiskFullError(folder)
+    elif isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(folder)
+    return None
+
+
+def sqlite_failure(error: sqlite3.Error, path: Path) -> Exception:
+    """The error to raise for ``error`` on the file at ``path``: ``DiskFullError`` or itself."""
+    return disk_full_error(error, path) or error
