@@ -44,7 +44,7 @@ def is_disk_full(path: Path) -> bool:
     return free is not None and free < NEARLY_FULL_BYTES
 
 
-def disk_full_error(error: BaseException, path: Path) -> DiskFullError | None:
+def disk_full_error(error: BaseException | None, path: Path) -> DiskFullError | None:
     """``DiskFullError`` for the folder of ``path`` if ``error`` comes from a full disk."""
     folder = path.parent
     if isinstance(error, sqlite3.Error):
