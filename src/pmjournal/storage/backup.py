@@ -26,7 +26,7 @@ from pmjournal.domain.progress import (
 )
 from pmjournal.storage.disk import sqlite_failure
 from pmjournal.storage.engine import BUSY_TIMEOUT_MS
-from pmjournal.storage.readonly import connect_read_only
+from pmjournal.storage.readonly import connect_frozen, connect_read_only
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -47,8 +47,12 @@ def copy_database(
     *,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    frozen: bool = False,
 ) -> Path:
     """Write a consistent copy of the database at ``source`` to ``target``.
+
+    ``frozen`` reads the source as an unchanging file (``connect_frozen``), as a journal
+    opened read-only on a full disk must be read.
 
     ``progress`` hears ("copy", fraction) as pages are copied; when ``cancelled()`` turns
     true the copy stops with ``Cancelled`` and nothing is left at ``target``. A full disk
@@ -64,7 +68,10 @@ def copy_database(
         progress("copy", (total - remaining) / total if total else 1.0)
 
     try:
-        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+        if frozen:
+            src = connect_frozen(source)
+        else:
+            src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -168,6 +175,21 @@ def timestamped_path(folder: Path, prefix: str, now: datetime | None = None) -> 
         candidate = folder / f"{prefix}-{stamp}-{counter}.sqlite3"
         counter += 1
     return candidate
+
+
+def backup_files(backup_dir: Path) -> list[Path]:
+    """Every backup in ``backup_dir`` and its rotation folders, newest first.
+
+    Partial copies (hidden names) and copies kept because they were damaged are left out.
+    """
+    if not backup_dir.is_dir():
+        return []
+    found = [
+        path
+        for path in backup_dir.rglob("*.sqlite3")
+        if path.is_file() and not path.name.startswith((".", "damaged-"))
+    ]
+    return sorted(found, key=lambda path: path.stat().st_mtime_ns, reverse=True)
 
 
 def is_healthy(path: Path) -> bool:

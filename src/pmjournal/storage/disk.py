@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from pmjournal.domain.errors import PmJournalError
+from pmjournal.domain.errors import DiskFullError
 
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
@@ -20,12 +20,7 @@ SQLITE_FULL = 13
 NEARLY_FULL_BYTES = 1 << 20
 
 
-class DiskFullError(PmJournalError):
-    """No space left where the journal or an output lives; nothing half-written was kept."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__(f"no space left on the disk holding {folder}; free some space")
-        self.folder = folder
+__all__ = ["DiskFullError", "disk_full_error", "readable_frozen", "sqlite_failure"]
 
 
 def free_bytes(path: Path) -> int | None:
@@ -54,6 +49,17 @@ def disk_full_error(error: BaseException | None, path: Path) -> DiskFullError | 
     elif isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(folder)
     return None
+
+
+def readable_frozen(path: Path) -> bool:
+    """Whether the file alone holds every commit, so it can be read without SQLite's index.
+
+    A WAL reader needs a 32 KB shared-memory file, which a full disk cannot give it. With the
+    write-ahead log empty or gone (as every clean close leaves it), the database file is the
+    whole journal and can be read as an unchanging file instead.
+    """
+    wal = path.with_name(path.name + "-wal")
+    return path.is_file() and (not wal.exists() or wal.stat().st_size == 0)
 
 
 def sqlite_failure(error: sqlite3.Error, path: Path) -> Exception:

@@ -20,3 +20,13 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(
         f"file:{quote(os.fspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
     )
+
+
+def connect_frozen(path: Path) -> sqlite3.Connection:
+    """A read-only connection that treats ``path`` as a file nobody changes.
+
+    It needs no shared-memory file and takes no locks, so it works on a full disk; it is
+    only right while nothing writes, and when the write-ahead log holds no commits (see
+    ``disk.readable_frozen``).
+    """
+    return sqlite3.connect(f"file:{quote(os.fspath(path))}?mode=ro&immutable=1", uri=True)
