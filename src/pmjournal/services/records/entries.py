@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.limits import MAX_TITLE_CHARS, check_field
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.storage import models
@@ -17,7 +18,7 @@ from pmjournal.storage.convert import entry_record
 from pmjournal.storage.database import Journal
 from pmjournal.storage.lookup import project_by_name, skill_by_name, tag_by_name
 
-MAX_TITLE = 300
+MAX_TITLE = MAX_TITLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ def validate_draft(draft: EntryDraft) -> None:
         raise ValidationError("an entry needs some text", "text")
     if len(draft.title) > MAX_TITLE:
         raise ValidationError(f"a title is at most {MAX_TITLE} characters", "title")
+    check_field(draft.text, "text", "body")
+    for label, names in (("project", draft.projects), ("skill", draft.skills), ("tag", draft.tags)):
+        for name in names:
+            check_field(name, label, "name")
 
 
 def _apply(session: Session, entry: models.Entry, draft: EntryDraft) -> None:
