@@ -91,13 +91,13 @@ def hostile_reason(text: str) -> str | None:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > MAX_LINES:
         return f"more than {MAX_LINES:,} lines"
-    if len(text) >= PUNCTUATION_CHECKED_FROM:
-        markup = sum(1 for char in text if char in _MARKUP)
-        if markup > MAX_PUNCTUATION_SHARE * len(text):
-            return "mostly Markdown punctuation"
     for line in lines:
         if _line_depth(line) > MAX_NESTING:
             return f"lists or quotes nested more than {MAX_NESTING} levels deep"
     if _bracket_depth_exceeded(text):
         return f"more than {MAX_OPEN_BRACKETS} brackets open at once"
+    if len(text) >= PUNCTUATION_CHECKED_FROM:
+        markup = sum(1 for char in text if char in _MARKUP)
+        if markup > MAX_PUNCTUATION_SHARE * len(text):
+            return "mostly Markdown punctuation"
     return None

@@ -47,6 +47,9 @@ DROPPED_WITH_CONTENT = frozenset(
         "noscript", "title", "textarea", "select", "head",
     }
 )  # fmt: skip
+# Hostile text shown as plain text is cut here: a portfolio page is not the place for a
+# megabyte of pasted text, and laying it out would take WeasyPrint minutes.
+MAX_PLAIN_SHOWN = 5_000
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-Z0-9À-ÖØ-Þ])")
 
@@ -111,7 +114,14 @@ class MarkdownRenderer:
         reason = hostile_reason(text)
         if reason is None:
             return False
-        self._warnings[f"{where or 'a text'}: {reason}, so it is shown as plain text"] = None
+        self._warnings[
+            f"{where or 'a text'}: {reason}, so it is shown as plain text"
+            + (
+                f" (its first {MAX_PLAIN_SHOWN:,} characters)"
+                if len(text) > MAX_PLAIN_SHOWN
+                else ""
+            )
+        ] = None
         return True
 
     def html(self, text: str, where: str = "") -> Markup:
@@ -120,7 +130,8 @@ class MarkdownRenderer:
             return Markup("")
         text = strip_inline_data(text)
         if self._refused(text, where):
-            paragraphs = (p.strip() for p in re.split(r"\n\s*\n", text))
+            shown = text if len(text) <= MAX_PLAIN_SHOWN else text[:MAX_PLAIN_SHOWN] + " …"
+            paragraphs = (p.strip() for p in re.split(r"\n\s*\n", shown))
             return Markup("".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p))
         self._md.reset()
         return Markup(sanitise_html(self._md.convert(text)))
@@ -131,7 +142,7 @@ class MarkdownRenderer:
             return ""
         text = strip_inline_data(text)
         if self._refused(text, where):
-            return " ".join(text.split())
+            return " ".join(text[:MAX_PLAIN_SHOWN].split())
         self._md.reset()
         stripped = nh3.clean(
             self._md.convert(text), tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT)
