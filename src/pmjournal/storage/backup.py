@@ -33,6 +33,9 @@ KEEP_WEEKLY = 4
 # Pages copied per step when someone listens for progress (4 MB with SQLite's 4 KB pages):
 # few enough steps that writers in other processes rarely make the copy start over.
 STEP_PAGES = 1024
+# A restore reads a closed backup, which never makes the copy start over: smaller steps let
+# a cancel stop it sooner, and roll back whatever was copied.
+RESTORE_STEP_PAGES = 16
 PARTIAL_SUFFIX = ".partial"
 
 
@@ -84,6 +87,7 @@ def copy_database(
                 dst.close()
         finally:
             src.close()
+        check_cancelled(cancelled, "backup")
         os.replace(partial, target)
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
@@ -148,7 +152,8 @@ def restore_database(
     check_cancelled(cancelled, "restore")
 
     def step(_status: int, remaining: int, total: int) -> None:
-        check_cancelled(cancelled, "restore")
+        if remaining:  # after the last step the copy has committed: too late to cancel
+            check_cancelled(cancelled, "restore")
         progress("restore", (total - remaining) / total if total else 1.0)
 
     try:
@@ -156,7 +161,7 @@ def restore_database(
         try:
             dst = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
-                src.backup(dst, pages=STEP_PAGES, progress=step)
+                src.backup(dst, pages=RESTORE_STEP_PAGES, progress=step)
             finally:
                 dst.close()
         finally:
