@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # (without it, embedding fonts in a PDF is ten times slower), and Qt's shared libraries.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean
+.PHONY: run test test-all lint format bench check-system install-system install-cjk-fonts clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -31,6 +31,14 @@ run: check-system $(STAMP)
 	$(BIN)/pmjournal
 
 test: check-system $(STAMP)
+	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff format --check src tests bench migrations
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not long"
+
+# Everything make test runs, plus the tests marked ``long`` (minutes of multi-process and
+# large-input stress; short versions of each run in make test).
+test-all: check-system $(STAMP)
 	$(BIN)/ruff check src tests bench migrations
 	$(BIN)/ruff format --check src tests bench migrations
 	$(BIN)/mypy

@@ -93,7 +93,7 @@ def test_outputs_of_a_hostile_journal_finish_and_warn(
         assert "nested more than" in warnings
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_sixty_megabytes_of_inline_images_stay_linear(demo_template: Path, tmp_path: Path) -> None:
     folder = tmp_path / "images"
     folder.mkdir()

@@ -152,7 +152,7 @@ def reader_alongside(data_dir: Path, cwd: Path, stop: threading.Event) -> Callab
     return run
 
 
-@pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("due", [False, True], ids=["new journal", "backup due"])
 def test_four_writers_fifty_adds_each(tmp_path: Path, due: bool) -> None:
     data_dir = tmp_path / "journal"
@@ -163,7 +163,7 @@ def test_four_writers_fifty_adds_each(tmp_path: Path, due: bool) -> None:
         assert_one_whole_daily_backup(data_dir)
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_four_writers_fifty_adds_each_beside_a_long_export(tmp_path: Path) -> None:
     data_dir = tmp_path / "journal"
     before = due_journal(data_dir, weeks=300)
