@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmjournal.domain.limits import MAX_NAME_CHARS
 from pmjournal.render.markdown_guard import MAX_FORMATTED_CHARS, hostile_reason
 from pmjournal.render.markdown_html import MAX_PLAIN_SHOWN, MarkdownRenderer
+from pmjournal.render.templates import display_name
 
 MB = 1_000_000
 # Markdown's special characters and a little prose: what the slow paths are made of.
@@ -131,3 +133,15 @@ def test_inline_data_images_are_dropped_before_rendering() -> None:
     html = str(md.html(f"Before {image} after"))
     assert time.perf_counter() - started < 2
     assert "iVBOR" not in html and "Before" in html and "after" in html
+
+
+def test_long_names_are_cut_and_given_break_opportunities() -> None:
+    name = "Onboarding" * 500
+    shown = display_name(name)
+    assert len(shown.replace("\u200b", "")) == MAX_NAME_CHARS
+    assert shown.endswith("…")
+    assert max(len(part) for part in shown.split("\u200b")) <= 12
+    assert display_name("Faster first report") == "Faster first report"
+    assert display_name("A tidy-name/with-a-long-path-like-word here") != (
+        "A tidy-name/with-a-long-path-like-word here"
+    )
