@@ -81,6 +81,7 @@ def set_names(db: Path, length: int) -> None:
 
 
 CASES: dict[str, tuple[str, Callable[[Path], None]]] = {
+    "none": ("the demo journal as it is (for scale)", lambda db: None),
     "brackets-9k": (
         "nested brackets and image/link syntax, 9 KB in one project field",
         lambda db: set_project_field(db, "approach", _brackets(9_000)),
