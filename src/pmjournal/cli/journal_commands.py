@@ -70,7 +70,7 @@ def add(
 
     draft = EntryDraft(
         text=text,
-        day=parse_date(day) if day else None,
+        day=None if day is None else parse_date(day),
         kind=EntryKind.WEEKLY if weekly else EntryKind.DAILY,
         title=title,
         projects=projects,

@@ -8,6 +8,7 @@ from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.limits import MAX_TITLE_CHARS, check_field
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.services.records.attachments import prune_attachments
@@ -15,7 +16,7 @@ from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import entries as repo
 
-MAX_TITLE = 300
+MAX_TITLE = MAX_TITLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ def validate_draft(draft: EntryDraft) -> None:
         raise ValidationError("an entry needs some text", "text")
     if len(draft.title) > MAX_TITLE:
         raise ValidationError(f"a title is at most {MAX_TITLE} characters", "title")
+    check_field(draft.text, "text", "body")
+    for label, names in (("project", draft.projects), ("skill", draft.skills), ("tag", draft.tags)):
+        for name in names:
+            check_field(name, label, "name")
 
 
 def _write(journal: Journal, entry_id: int | None, draft: EntryDraft) -> EntryRecord:
