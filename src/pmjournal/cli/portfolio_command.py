@@ -56,6 +56,7 @@ def portfolio(
     show_progress: bool,
 ) -> None:
     """Write a portfolio PDF of case studies from your journal."""
+    from pmjournal.domain.progress import no_progress
     from pmjournal.services.portfolio.build import build_portfolio, check_choices
 
     theme, paper = theme.strip().lower(), paper.strip().lower()
@@ -68,7 +69,7 @@ def portfolio(
             theme=theme,
             paper=paper,
             redact=redact,
-            progress=_print_progress if show_progress else None,
+            progress=_print_progress if show_progress else no_progress,
         )
     for warning in result.warnings:
         click.echo(f"pmjournal: warning: {warning}", err=True)
