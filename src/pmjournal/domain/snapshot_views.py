@@ -134,6 +134,16 @@ class SkillView:
 
 
 @dataclass(frozen=True)
+class PersonView:
+    """A colleague as outputs may name them (a placeholder under ``--redact``), with the
+    other words the user has for them, so an output that names no one can find them all."""
+
+    name: str
+    relationship: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CareerSnapshot:
     profile: ProfileRecord
     internships: tuple[InternshipView, ...]
@@ -143,3 +153,4 @@ class CareerSnapshot:
     entries: tuple[EntryView, ...]
     redacted: bool
     redactor: Redactor
+    people: tuple[PersonView, ...] = ()

@@ -11,7 +11,6 @@ heading level or a stray PDF bookmark.
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
@@ -21,6 +20,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from pmjournal.domain.sentences import first_sentence as first_sentence
+from pmjournal.domain.sentences import split_first_sentence as split_first_sentence
 from pmjournal.render.resources import ATTACHMENTS_FOLDER, attachment_url, safe_parts
 
 ALLOWED_TAGS = frozenset(
@@ -47,7 +48,6 @@ DROPPED_WITH_CONTENT = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
 class _DemoteHeadings(Treeprocessor):
@@ -112,17 +112,3 @@ class MarkdownRenderer:
             self._md.convert(text), tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT)
         )
         return " ".join(html.unescape(stripped).split())
-
-
-def split_first_sentence(text: str) -> tuple[str, str]:
-    """('First sentence.', 'the rest') of ``text``, split where ``first_sentence`` splits."""
-    first, *rest = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    return first, rest[0] if rest else ""
-
-
-def first_sentence(text: str, limit: int = 240) -> str:
-    """The first sentence of plain text, cut at a word boundary if it runs past ``limit``."""
-    sentence = split_first_sentence(text)[0]
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from pmjournal.domain.sentences import first_sentence, split_first_sentence
 from pmjournal.render.charts import Bucket
 from pmjournal.render.impact import (
     Callout,
@@ -28,11 +29,7 @@ from pmjournal.render.impact import (
     month_label,
     span_label,
 )
-from pmjournal.render.markdown_html import (
-    MarkdownRenderer,
-    first_sentence,
-    split_first_sentence,
-)
+from pmjournal.render.markdown_html import MarkdownRenderer
 
 if TYPE_CHECKING:
     from pmjournal.domain.snapshot_views import CareerSnapshot, EntryView, EvidenceView, ProjectView

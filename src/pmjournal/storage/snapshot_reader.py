@@ -28,6 +28,7 @@ from pmjournal.domain.snapshot_views import (
     FeedbackView,
     InternshipView,
     MetricView,
+    PersonView,
     ProjectView,
     SkillView,
 )
@@ -37,6 +38,11 @@ from pmjournal.storage.convert import entry_record, profile_record
 from pmjournal.storage.lookup import project_by_name
 
 V = TypeVar("V")
+
+
+def _aliases(row: models.Person | models.Project | models.Internship) -> tuple[str, ...]:
+    """The user's other words for a person, project or organisation."""
+    return ()
 
 
 def read_snapshot(
@@ -77,6 +83,7 @@ class _Builder:
             )
         )
         self.hidden_projects = {p.id for p in self.projects if p.confidential}
+        self.people = list(session.scalars(select(models.Person).order_by(models.Person.id)))
         self.redactor = self._redactor(redact)
         self.entries = self._load_entries()
         self.feedback = self._load_feedback()
@@ -99,7 +106,7 @@ class _Builder:
         An entry linked to a public and a confidential project is exported, and its text may
         name the confidential one, so removing records alone would not keep the secret.
         """
-        people = list(self.session.scalars(select(models.Person)))
+        people = self.people
         secret_projects = [p.name for p in self.projects if p.confidential]
         if not redact:
             secret_people = [(p.name, p.relationship_kind) for p in people if p.confidential]
@@ -229,7 +236,7 @@ class _Builder:
             baseline=baseline,
             result=result,
             better=better,
-            change=compute_change(baseline, result, better),
+            change=compute_change(baseline, result, better, name=metric.name),
             measured_on=metric.measured_on,
             entry_id=metric.entry_id,
             entry_date=metric.entry.date if metric.entry else None,
@@ -307,6 +314,15 @@ class _Builder:
             entries=tuple(v for _, v, _ in self.entries),
             redacted=self.redact,
             redactor=self.redactor,
+            people=tuple(
+                PersonView(
+                    self.redactor.placeholder_for(p.name),
+                    p.relationship_kind,
+                    tuple(self.redactor(a) for a in _aliases(p)),
+                )
+                for p in self.people
+                if not p.confidential
+            ),
         )
 
     def _skills(self, projects: Sequence[ProjectView]) -> tuple[SkillView, ...]:

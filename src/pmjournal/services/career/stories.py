@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmjournal.domain.bullet_text import sentences
+from pmjournal.domain.sentences import sentences
 from pmjournal.domain.snapshot_views import CareerSnapshot, EvidenceView, FeedbackView, ProjectView
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from pmjournal.domain.bullet_text import clean_markdown, sentences
 from pmjournal.domain.dates import iso_week_label, parse_iso_week
+from pmjournal.domain.sentences import clean_markdown, sentences
 from pmjournal.domain.snapshot_views import EntryView, FeedbackView
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
