@@ -36,7 +36,7 @@ def acronyms_in(text: str) -> list[str]:
 
 
 def _initials(words: Sequence[str]) -> str:
-    parts = [p for w in words for p in w.split("-") if p.casefold() not in _MINOR]
+    parts = [p for w in words if w.casefold() not in _MINOR for p in w.split("-")]
     return "".join(p[0] for p in parts if p).casefold()
 
 

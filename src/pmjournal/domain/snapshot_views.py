@@ -105,6 +105,9 @@ class ProjectView:
     feedback: tuple[FeedbackView, ...]
     entries: tuple[EntryView, ...]
     bullet_edits: tuple[BulletEdit, ...]
+    # Evidence from notes about several projects that does not name this one: it counts for
+    # the user's skills overall, never for this project's case study or matrix column.
+    shared_evidence: tuple[EvidenceView, ...] = ()
 
     @property
     def skills(self) -> tuple[tuple[str, int], ...]:

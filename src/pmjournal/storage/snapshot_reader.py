@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import Quantity, compute_change
-from pmjournal.domain.redaction import Redactor, build_redactor
+from pmjournal.domain.redaction import Redactor, build_redactor, codename
 from pmjournal.domain.snapshot_views import (
     BulletEdit,
     CareerSnapshot,
@@ -43,6 +43,13 @@ V = TypeVar("V")
 def _aliases(row: models.Person | models.Project | models.Internship) -> tuple[str, ...]:
     """The user's other words for a person, project or organisation."""
     return ()
+
+
+def _names(text: str, project: models.Project) -> bool:
+    """Does ``text`` mention the project, by name, codename or alias?"""
+    forms = [project.name, codename(project.name) or "", *_aliases(project)]
+    folded = text.casefold()
+    return any(form and form.casefold() in folded for form in forms)
 
 
 def read_snapshot(
@@ -89,15 +96,43 @@ class _Builder:
         self.feedback = self._load_feedback()
         self.entries_by_project = self._by_project(self.entries)
         self.feedback_by_project = self._by_project(self.feedback)
+        self.shared_by_project = self._shared_index()
 
     @staticmethod
     def _by_project(
         loaded: Sequence[tuple[models.Entry | models.Feedback, V, list[EvidenceView]]],
     ) -> dict[int, list[tuple[V, list[EvidenceView]]]]:
+        """Each project's entries or feedback, with the evidence that counts for it.
+
+        A note about several projects shows a skill on the one it names, not on all of
+        them: its evidence counts for a project only when the note is about that project
+        alone, or the evidence (or the entry's title) names it.
+        """
         index: dict[int, list[tuple[V, list[EvidenceView]]]] = {}
         for row, view, evidence in loaded:
             for project in row.projects:
-                index.setdefault(project.id, []).append((view, evidence))
+                tied = evidence
+                if len(row.projects) > 1:
+                    title = getattr(row, "title", "")
+                    tied = [e for e in evidence if _names(f"{e.note} {title}", project)]
+                index.setdefault(project.id, []).append((view, tied))
+        return index
+
+    def _shared_index(self) -> dict[int, list[EvidenceView]]:
+        """For each project, the evidence of its notes about several projects that does not
+        name it: shown overall, never on this project (see ``_by_project``)."""
+        index: dict[int, list[EvidenceView]] = {}
+        rows: list[tuple[models.Entry | models.Feedback, list[EvidenceView]]] = [
+            (row, found) for row, _, found in self.entries
+        ]
+        rows += [(row, found) for row, _, found in self.feedback]
+        for row, evidence in rows:
+            if len(row.projects) < 2:
+                continue
+            title = getattr(row, "title", "")
+            for project in row.projects:
+                untied = [e for e in evidence if not _names(f"{e.note} {title}", project)]
+                index.setdefault(project.id, []).extend(untied)
         return index
 
     def _redactor(self, redact: bool) -> Redactor:
@@ -272,6 +307,7 @@ class _Builder:
             bullet_edits=tuple(
                 BulletEdit(b.id, b.position, text(b.text), b.pinned) for b in project.bullets
             ),
+            shared_evidence=tuple(self.shared_by_project.get(project.id, ())),
         )
 
     def _choose(self, names: Sequence[str], include_empty: bool) -> list[models.Project]:
