@@ -55,6 +55,7 @@ class EvidenceView:
     source: str
     source_id: int
     day: date | None
+    competency: str = ""
 
 
 @dataclass(frozen=True)
