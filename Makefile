@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian/Ubuntu packages the app needs at run time: WeasyPrint's Pango and HarfBuzz subsetting
-# (without it, embedding fonts in a PDF is ten times slower), and Qt's shared libraries.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+LINTED := src tests bench migrations packaging
+# Checks that the system libraries pmjournal loads (Pango and HarfBuzz for the PDF, Qt and its
+# xcb plugin for the window) really load. It runs with the venv's Python once there is one, so
+# that ldd can look at the installed Qt's plugin too; --install installs what is missing.
+CHECK = $(firstword $(wildcard $(BIN)/python) $(PYTHON)) packaging/check_system.py
 
 .PHONY: run test lint format bench check-system install-system install-cjk-fonts clean
 
@@ -17,32 +19,34 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 check-system:
-	@$(PYTHON) packaging/check_system.py $(APT_PACKAGES)
+	@$(CHECK)
 
 install-system:
-	apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES)
+	@$(CHECK) --install
 
 # Optional: a CJK font, so Chinese, Japanese and Korean text renders in the portfolio (and its
 # test runs instead of being skipped).
 install-cjk-fonts:
 	apt-get update -qq && apt-get install -y -qq fonts-noto-cjk
 
-run: check-system $(STAMP)
+run: $(STAMP)
+	@$(CHECK) --install
 	$(BIN)/pmjournal
 
-test: check-system $(STAMP)
-	$(BIN)/ruff check src tests bench migrations
-	$(BIN)/ruff format --check src tests bench migrations
+test: $(STAMP)
+	@$(CHECK) --install
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench migrations
-	$(BIN)/ruff check --fix src tests bench migrations
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py

@@ -1,7 +1,7 @@
 """The runner keeps links intact through table rebuilds and refuses an upgrade that breaks them.
 
-Each test writes a throwaway revision 0002 next to a copy of the real migrations and upgrades a
-copy of the committed 0001 fixture with it, as a future schema release would.
+Each test writes a throwaway revision after the newest one next to a copy of the real migrations
+and upgrades a copy of the committed 0001 fixture with it, as a future schema release would.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pmjournal.storage.migrate import MigrationError, read_revision, upgrade
+from pmjournal.storage.migrate import HEAD, MigrationError, read_revision, upgrade
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema_0001.sqlite3"
 
@@ -22,8 +22,8 @@ REVISION = '''"""test revision"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -40,7 +40,7 @@ def downgrade() -> None:
 def scripts_with(tmp_path: Path, body: str) -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(str(files("pmjournal.migrations")), folder)
-    (folder / "versions" / "0002_test.py").write_text(REVISION.format(body=body))
+    (folder / "versions" / "9999_test.py").write_text(REVISION.format(body=body, head=HEAD))
     return folder
 
 
@@ -72,7 +72,7 @@ def test_rebuilding_a_table_keeps_every_row_that_points_at_it(
 
     upgrade(journal_file, scripts=scripts_with(tmp_path, body))
 
-    assert read_revision(journal_file) == "0002"
+    assert read_revision(journal_file) == "9999"
     assert counts(journal_file) == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.storage import migrate
 from pmjournal.storage.database import DB_FILENAME, open_journal
 from pmjournal.storage.models import Base
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -186,16 +189,15 @@ def test_an_empty_file_becomes_a_new_journal(tmp_path: Path) -> None:
 
 
 def test_the_copy_made_before_a_migration_is_a_complete_journal(tmp_path: Path) -> None:
-    """``ensure_current`` makes this copy before upgrading an older schema. With one revision
-    released there is no older schema yet, so the copy is exercised directly here; the fixture
-    tests make the real upgrade once a second revision exists."""
+    """``ensure_current`` makes this copy before upgrading an older schema; here it is made of a
+    live journal directly (``test_schema_fixtures`` checks the copy a real upgrade makes)."""
     journal = open_journal(tmp_path / "live", auto_backup=False)
     for number in range(3):
         add_entry(journal, EntryDraft(text=f"entry {number} before the upgrade"))
-    copy = migrate._copy_before_migration(journal.path, tmp_path / "backups", "0001")
+    copy = migrate._copy_before_migration(journal.path, tmp_path / "backups", migrate.HEAD)
     journal.close()
-    assert copy.name.startswith("before-migration-0001-")
-    assert migrate.read_revision(copy) == "0001"
+    assert copy.name.startswith(f"before-migration-{migrate.HEAD}-")
+    assert migrate.read_revision(copy) == migrate.HEAD
     assert query(copy, "PRAGMA integrity_check") == [("ok",)]
     bodies = [row[0] for row in query(copy, "SELECT body FROM entries ORDER BY id")]
     assert bodies == [f"entry {n} before the upgrade" for n in range(3)]
@@ -237,3 +239,45 @@ def test_creating_a_journal_does_import_alembic(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.strip() == "True"
+
+
+def test_every_check_constraint_and_collation_of_the_models_is_in_the_file(
+    tmp_path: Path,
+) -> None:
+    """Alembic's comparison sees neither CHECK constraints nor collations; a table rebuild in a
+    migration can lose both, so they are compared here from the file's own SQL."""
+    open_journal(tmp_path, auto_backup=False).close()
+    tables = dict(query(tmp_path / DB_FILENAME, "SELECT name, sql FROM sqlite_master"))
+    for table in Base.metadata.sorted_tables:
+        sql = tables[table.name]
+        for constraint in table.constraints:
+            if constraint.__class__.__name__ == "CheckConstraint":
+                assert f"CONSTRAINT {constraint.name} CHECK" in sql, (table.name, constraint.name)
+        for column in table.columns:
+            collation = getattr(column.type, "collation", None)
+            if collation:
+                assert f'{column.name} VARCHAR({column.type.length}) COLLATE "{collation}"' in (
+                    sql
+                ), (table.name, column.name)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("entries", "kind", "monthly"),
+        ("projects", "status", "done"),
+        ("goals", "status", "abandoned"),
+        ("people", "relationship", "friend"),
+        ("feedback", "relationship", "boss"),
+        ("feedback", "kind", "rant"),
+        ("metrics", "better", "up"),
+    ],
+)
+def test_the_new_checks_refuse_a_value_outside_the_vocabulary(
+    tmp_path: Path, table: str, column: str, value: str
+) -> None:
+    path = tmp_path / "old" / DB_FILENAME
+    path.parent.mkdir()
+    shutil.copyfile(FIXTURES / "schema_0002.sqlite3", path)
+    with pytest.raises(sqlite3.IntegrityError, match=f"ck_{table}_{column}"):
+        query(path, f"UPDATE {table} SET {column} = '{value}'")

@@ -205,3 +205,93 @@ def test_new_writes_after_the_upgrade_are_searchable(upgraded: Journal) -> None:
     )
     assert added.projects == ("Pricing page experiment",)
     assert [hit.id for hit in search_journal(upgraded, "kicked off")] == [added.id]
+
+
+def test_what_0002_added_survives_or_starts_empty(fixture_copy: Path) -> None:
+    """A 0001 journal gains the new columns at their defaults; a 0002 one keeps its values."""
+    written_by_0001 = migrate.read_revision(fixture_copy) == "0001"
+    journal = open_journal(fixture_copy.parent, auto_backup=False)
+    try:
+        with journal.reading() as session:
+            [internship] = session.scalars(select(models.Internship))
+            project = session.scalars(
+                select(models.Project).where(models.Project.name == "Onboarding revamp")
+            ).one()
+            [person] = session.scalars(select(models.Person))
+            [feedback] = session.scalars(select(models.Feedback))
+            metric = session.scalars(
+                select(models.Metric).where(models.Metric.name == "Time to first booking")
+            ).one()
+            skill = session.scalars(
+                select(models.Skill).where(models.Skill.name == "User research")
+            ).one()
+            attachments = list(session.scalars(select(models.Attachment)))
+            entry = session.scalars(
+                select(models.Entry).where(models.Entry.title == "Sign-up interviews")
+            ).one()
+            if written_by_0001:
+                assert (internship.aliases, project.aliases, person.aliases) == ([], [], [])
+                assert not feedback.follow_up_done and feedback.follow_up_on is None
+                assert metric.change_display is None and skill.competency is None
+                assert attachments == []
+                return
+            assert internship.aliases == ["Northwind", "NWH"]
+            assert project.aliases == ["Project Welcome"]
+            assert person.aliases == ["Grace"]
+            assert feedback.follow_up_done and feedback.follow_up_on == date(2026, 7, 6)
+            assert metric.change_display == "difference"
+            assert skill.competency == "Customer focus"
+            [spec] = attachments
+            assert (spec.filename, spec.media_type, spec.size) == (
+                "onboarding spec.pdf",
+                "application/pdf",
+                26,
+            )
+            assert [a.id for a in entry.attachments] == [spec.id]
+            assert [a.id for a in project.attachments] == [spec.id]
+    finally:
+        journal.close()
+
+
+# What a value outside its vocabulary becomes when 0002 adds the CHECK (docs/format.md).
+MENDED = [
+    ("entries", "kind", "Weekly ", "weekly"),
+    ("entries", "kind", "monthly", "daily"),
+    ("projects", "status", "SHIPPED", "shipped"),
+    ("projects", "status", "done", "active"),
+    ("goals", "status", "abandoned", "open"),
+    ("people", "relationship", " Mentor", "mentor"),
+    ("people", "relationship", "friend", "other"),
+    ("feedback", "relationship", "boss", "other"),
+    ("feedback", "kind", "rant", "suggestion"),
+    ("metrics", "better", "up", "higher"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "stored", "becomes"), MENDED)
+def test_a_0001_value_outside_its_vocabulary_is_mended_not_lost(
+    tmp_path: Path, table: str, column: str, stored: str, becomes: str
+) -> None:
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    path = folder / DB_FILENAME
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite3", path)
+    connection = sqlite3.connect(path)
+    try:
+        rowid = connection.execute(f"SELECT min(id) FROM {table}").fetchone()[0]
+        before = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        connection.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (stored, rowid))
+        connection.commit()
+    finally:
+        connection.close()
+
+    open_journal(folder, auto_backup=False).close()
+
+    connection = sqlite3.connect(path)
+    try:
+        value = connection.execute(f"SELECT {column} FROM {table} WHERE id = ?", (rowid,))
+        assert value.fetchone()[0] == becomes
+        assert connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == before
+    finally:
+        connection.close()
+    assert check_database(path).ok

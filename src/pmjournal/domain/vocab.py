@@ -48,3 +48,11 @@ class GoalStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     ACHIEVED = "achieved"
     DROPPED = "dropped"
+
+
+class ChangeDisplay(StrEnum):
+    """How a metric's change is shown; a metric without one infers it from its unit."""
+
+    PERCENT = "percent"
+    DIFFERENCE = "difference"
+    NONE = "none"

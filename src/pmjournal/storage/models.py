@@ -6,7 +6,9 @@ stays readable with any SQLite tool. Names the user looks things up by are NOCAS
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -24,7 +26,18 @@ from sqlalchemy import (
     Text,
     func,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pmjournal.domain.vocab import (
+    ChangeDisplay,
+    Direction,
+    EntryKind,
+    FeedbackKind,
+    GoalStatus,
+    ProjectStatus,
+    Relationship,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -35,6 +48,14 @@ NAMING = {
 }
 
 NOCASE = "NOCASE"
+EMPTY_LIST = sql_text("'[]'")
+FALSE = sql_text("0")
+
+
+def one_of(column: str, vocabulary: type[StrEnum]) -> CheckConstraint:
+    """The CHECK keeping ``column`` inside its closed vocabulary, named ``ck_<table>_<column>``."""
+    allowed = ", ".join(repr(member.value) for member in vocabulary)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
 
 
 class Base(DeclarativeBase):
@@ -60,6 +81,30 @@ entry_tags = Table(
     Base.metadata,
     Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+entry_attachments = Table(
+    "entry_attachments",
+    Base.metadata,
+    Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "attachment_id",
+        ForeignKey("attachments.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+project_attachments = Table(
+    "project_attachments",
+    Base.metadata,
+    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "attachment_id",
+        ForeignKey("attachments.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
 )
 
 feedback_projects = Table(
@@ -96,6 +141,7 @@ class Internship(Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=EMPTY_LIST)
 
     projects: Mapped[list[Project]] = relationship(back_populates="internship")
     goals: Mapped[list[Goal]] = relationship(back_populates="internship")
@@ -105,6 +151,7 @@ class Project(TimestampMixin, Base):
     """A piece of work inside an internship; the unit of a case study."""
 
     __tablename__ = "projects"
+    __table_args__ = (one_of("status", ProjectStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     internship_id: Mapped[int | None] = mapped_column(
@@ -123,6 +170,7 @@ class Project(TimestampMixin, Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=EMPTY_LIST)
 
     internship: Mapped[Internship | None] = relationship(back_populates="projects")
     entries: Mapped[list[Entry]] = relationship(
@@ -140,12 +188,16 @@ class Project(TimestampMixin, Base):
     bullets: Mapped[list[ResumeBullet]] = relationship(
         back_populates="project", cascade="all, delete-orphan", order_by="ResumeBullet.position"
     )
+    attachments: Mapped[list[Attachment]] = relationship(
+        secondary=project_attachments, back_populates="projects", order_by="Attachment.id"
+    )
 
 
 class Entry(TimestampMixin, Base):
     """A dated journal note in Markdown."""
 
     __tablename__ = "entries"
+    __table_args__ = (one_of("kind", EntryKind),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[date] = mapped_column(Date, index=True)
@@ -161,6 +213,9 @@ class Entry(TimestampMixin, Base):
     )
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="entry", cascade="all, delete-orphan", order_by="Evidence.id"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        secondary=entry_attachments, back_populates="entries", order_by="Attachment.id"
     )
 
 
@@ -192,6 +247,7 @@ class Skill(Base):
         ForeignKey("skill_categories.id", ondelete="SET NULL"), index=True
     )
     description: Mapped[str] = mapped_column(Text, default="")
+    competency: Mapped[str | None] = mapped_column(String(100))
 
     category: Mapped[SkillCategory | None] = relationship(back_populates="skills")
     evidence: Mapped[list[Evidence]] = relationship(
@@ -233,6 +289,7 @@ class Metric(Base):
     """A measured result of a project; the change is computed (``domain.metrics``), never stored."""
 
     __tablename__ = "metrics"
+    __table_args__ = (one_of("better", Direction), one_of("change_display", ChangeDisplay))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(
@@ -251,6 +308,7 @@ class Metric(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    change_display: Mapped[str | None] = mapped_column(String(10))
 
     project: Mapped[Project] = relationship(back_populates="metrics")
     entry: Mapped[Entry | None] = relationship()
@@ -258,6 +316,7 @@ class Metric(Base):
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = (one_of("relationship", Relationship),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -267,6 +326,7 @@ class Person(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=EMPTY_LIST)
 
     feedback: Mapped[list[Feedback]] = relationship(back_populates="person")
 
@@ -275,6 +335,7 @@ class Feedback(TimestampMixin, Base):
     """What someone said, about which projects and skills, and what the user did about it."""
 
     __tablename__ = "feedback"
+    __table_args__ = (one_of("relationship", Relationship), one_of("kind", FeedbackKind))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     date: Mapped[date] = mapped_column(Date, index=True)
@@ -285,6 +346,8 @@ class Feedback(TimestampMixin, Base):
     kind: Mapped[str] = mapped_column(String(20), default="praise")
     text: Mapped[str] = mapped_column(Text)
     follow_up: Mapped[str] = mapped_column(Text, default="")
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=FALSE)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
 
     person: Mapped[Person | None] = relationship(back_populates="feedback")
@@ -298,6 +361,7 @@ class Feedback(TimestampMixin, Base):
 
 class Goal(TimestampMixin, Base):
     __tablename__ = "goals"
+    __table_args__ = (one_of("status", GoalStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     internship_id: Mapped[int | None] = mapped_column(
@@ -340,3 +404,23 @@ class ResumeBullet(TimestampMixin, Base):
     pinned: Mapped[bool] = mapped_column(Boolean, default=True)
 
     project: Mapped[Project] = relationship(back_populates="bullets")
+
+
+class Attachment(Base):
+    """A user's file, kept as ``attachments/<sha256>.<ext>``; one row per distinct content."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+    entries: Mapped[list[Entry]] = relationship(
+        secondary=entry_attachments, back_populates="attachments"
+    )
+    projects: Mapped[list[Project]] = relationship(
+        secondary=project_attachments, back_populates="attachments"
+    )
