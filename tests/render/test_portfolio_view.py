@@ -306,3 +306,40 @@ def test_plain_text_in_the_pdf_gets_curly_quotes_and_one_minus(journal: Journal)
     assert "“ship it”" in html and "it’s" in html
     assert "−12%" in html and "−3%" in html
     assert ">-12" not in html and '"ship it"' not in html
+
+
+def test_a_score_and_a_rate_lead_by_their_difference_unless_the_metric_says_otherwise(
+    journal: Journal,
+) -> None:
+    with journal.transaction() as session:
+        project = models.Project(
+            name="Scores", role="I ran it.", outcome="Shipped.", start_date=date(2026, 6, 1)
+        )
+        project.metrics = [
+            models.Metric(name="New-account NPS", baseline=21, result=29, better="higher"),
+            models.Metric(
+                name="Activation", baseline=42, result=58, unit="%", better="higher", position=1
+            ),
+            models.Metric(
+                name="Trial starts",
+                baseline=42,
+                result=58,
+                unit="%",
+                better="higher",
+                change_display="percent",
+                position=2,
+            ),
+            models.Metric(name="Hidden", baseline=1, result=2, change_display="none", position=3),
+        ]
+        session.add(project)
+
+    view = view_of(journal)
+    deltas = {m.name: m.delta for m in view.studies[0].results}
+
+    assert deltas == {
+        "New-account NPS": "+8",
+        "Activation": "+16 pts",
+        "Trial starts": "+38%",
+        "Hidden": "",
+    }
+    assert "+38%" not in {c.value for c in view.callouts if c.label != "Trial starts"}

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
-from pmjournal.domain.vocab import Direction
+from pmjournal.domain.vocab import ChangeDisplay, Direction
 
 MINUS = "\u2212"
 
@@ -46,14 +45,6 @@ _RATE_UNITS = frozenset({"%", "percent"})
 _SCORE_WORDS = re.compile(
     r"\b(?:nps|csat|ces|sus|score|scores|rating|ratings|stars?|points?|pts|grade)\b", re.IGNORECASE
 )
-
-
-class ChangeDisplay(StrEnum):
-    """How a metric's change is shown: 'percent' (−26%), 'difference' (+8 pts) or 'none'."""
-
-    PERCENT = "percent"
-    DIFFERENCE = "difference"
-    NONE = "none"
 
 
 def infer_change_display(unit: str, name: str = "") -> ChangeDisplay:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.metrics import Quantity, compute_change
+from pmjournal.domain.metrics import Quantity, change_display, compute_change
 from pmjournal.domain.redaction import Redactor, build_redactor, codename
 from pmjournal.domain.snapshot_views import (
     BulletEdit,
@@ -42,7 +42,7 @@ V = TypeVar("V")
 
 def _aliases(row: models.Person | models.Project | models.Internship) -> tuple[str, ...]:
     """The user's other words for a person, project or organisation."""
-    return ()
+    return tuple(a.strip() for a in row.aliases or () if isinstance(a, str) and a.strip())
 
 
 def _names(text: str, project: models.Project) -> bool:
@@ -143,13 +143,21 @@ class _Builder:
         """
         people = self.people
         secret_projects = [p.name for p in self.projects if p.confidential]
+        internships = list(self.session.scalars(select(models.Internship)))
+        aliases: dict[str, list[str]] = {}
+        for project in self.projects:
+            aliases.setdefault(project.name, []).extend(_aliases(project))
+        for person in people:
+            aliases.setdefault(person.name, []).extend(_aliases(person))
+        for internship in internships:
+            aliases.setdefault(internship.organisation, []).extend(_aliases(internship))
         if not redact:
             secret_people = [(p.name, p.relationship_kind) for p in people if p.confidential]
-            return build_redactor((), secret_people, secret_projects)
-        organisations = [i.organisation for i in self.session.scalars(select(models.Internship))]
+            return build_redactor((), secret_people, secret_projects, aliases=aliases)
+        organisations = [i.organisation for i in internships]
         organisations += [p.organisation for p in people]
         everyone = [(p.name, p.relationship_kind) for p in people]
-        return build_redactor(organisations, everyone, secret_projects)
+        return build_redactor(organisations, everyone, secret_projects, aliases=aliases)
 
     def _visible(self, projects: Sequence[models.Project]) -> bool:
         """Linked to any confidential project means confidential itself.
@@ -173,6 +181,7 @@ class _Builder:
                 source=source,
                 source_id=source_id,
                 day=day,
+                competency=e.skill.competency or "",
             )
             for e in rows
         ]
@@ -271,7 +280,9 @@ class _Builder:
             baseline=baseline,
             result=result,
             better=better,
-            change=compute_change(baseline, result, better, name=metric.name),
+            change=compute_change(
+                baseline, result, better, change_display(metric.change_display, unit, metric.name)
+            ),
             measured_on=metric.measured_on,
             entry_id=metric.entry_id,
             entry_date=metric.entry.date if metric.entry else None,
