@@ -190,3 +190,17 @@ def test_a_journals_own_skills_map_to_competencies_by_words_and_category(journal
     data = next(s for s in book.stories if s.competency.name == "Data-driven decision")
     assert any("SQL dashboards" in a for a in data.actions)
     assert any("Funnel math" in a for a in data.actions)
+
+
+def test_the_competency_the_user_set_on_a_skill_decides(journal: Journal):
+    with journal.transaction() as session:
+        skill = models.Skill(name="Spreadsheet wrangling", competency="Communication")
+        project = models.Project(
+            name="Board deck", role="I built the board deck.", start_date=date(2026, 6, 1)
+        )
+        project.evidence = [models.Evidence(skill=skill, note="Walked the board through it")]
+        session.add(project)
+
+    told = {s.competency.name for s in load_stories(journal).stories}
+
+    assert told == {"Communication"}
