@@ -43,13 +43,18 @@ SOURCES: dict[str, tuple[str, str, str]] = {
         " || char(10) || ".join(f"r.{column}" for column in _PROJECT_FIELDS),
     ),
     "feedback": ("r.id * 4 + 3", "''", "r.text || char(10) || r.follow_up"),
+    # A record's name leads its body too, so a hit on the name shows it marked in the snippet.
     "people": (
         "-(r.id * 4 + 1)",
         "r.name",
-        "r.title || char(10) || r.organisation || char(10) || r.notes",
+        "r.name || char(10) || r.title || char(10) || r.organisation || char(10) || r.notes",
     ),
-    "goals": ("-(r.id * 4 + 2)", "r.title", "r.description"),
-    "metrics": ("-(r.id * 4 + 3)", "r.name", "coalesce(r.unit, '') || char(10) || r.note"),
+    "goals": ("-(r.id * 4 + 2)", "r.title", "r.title || char(10) || r.description"),
+    "metrics": (
+        "-(r.id * 4 + 3)",
+        "r.name",
+        "r.name || char(10) || coalesce(r.unit, '') || char(10) || r.note",
+    ),
 }
 OLD_TABLES = ("entries", "projects", "feedback")
 
