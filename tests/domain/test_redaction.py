@@ -85,3 +85,10 @@ def test_a_confidential_codename_and_the_users_aliases_are_replaced_everywhere()
     assert (
         redact("Synced with Sammy on project f.") == "Synced with a peer on a confidential project."
     )
+
+
+def test_a_default_codename_is_matched_as_written_so_plain_words_survive():
+    redact = build_redactor([], [], ["Pricing: enterprise tier"])
+
+    assert redact("Pricing: the audit") == "A confidential project: the audit"
+    assert redact("We discussed pricing today.") == "We discussed pricing today."

@@ -199,7 +199,8 @@ def build_redactor(
             folded.setdefault(project.strip().casefold(), CONFIDENTIAL_PROJECT_PLACEHOLDER)
             short = codename(project)
             if short:
-                folded.setdefault(short.casefold(), CONFIDENTIAL_PROJECT_PLACEHOLDER)
+                # As written only: "Pricing: enterprise tier" hides "Pricing", not "pricing".
+                exact.setdefault(short, CONFIDENTIAL_PROJECT_PLACEHOLDER)
             also(project, CONFIDENTIAL_PROJECT_PLACEHOLDER)
     distinct = dict.fromkeys(o.strip() for o in organisations if o.strip())
     for index, organisation in enumerate(distinct):
