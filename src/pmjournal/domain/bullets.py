@@ -32,7 +32,7 @@ from pmjournal.domain.bullet_text import (
     result_of,
 )
 from pmjournal.domain.metrics import MINUS, format_number
-from pmjournal.domain.redaction import build_redactor
+from pmjournal.domain.redaction import Redactor, build_redactor
 from pmjournal.domain.sentences import sentences
 from pmjournal.domain.snapshot_views import CareerSnapshot, MetricView, ProjectView
 
@@ -281,12 +281,16 @@ def _role(project: ProjectView) -> int | None:
     return project.internship.id if project.internship else None
 
 
-def _without_colleagues(snapshot: CareerSnapshot, project: ProjectView) -> ProjectView:
-    """The project's text with every colleague named only by relationship ("a peer")."""
+def _colleagues(snapshot: CareerSnapshot) -> Redactor:
+    """A redactor that names every colleague only by relationship ("a peer")."""
     people = [(name, p.relationship) for p in snapshot.people for name in (p.name, *p.aliases)]
-    if not people:
+    return build_redactor((), people, placeholders=BULLET_PLACEHOLDERS)
+
+
+def _without_colleagues(names: Redactor, project: ProjectView) -> ProjectView:
+    """The project's text with every colleague named only by relationship."""
+    if not names.active:
         return project
-    names = build_redactor((), people, placeholders=BULLET_PLACEHOLDERS)
     return replace(
         project,
         summary=names(project.summary),
@@ -331,8 +335,9 @@ def build_bullets(snapshot: CareerSnapshot, *, ascii_only: bool = False) -> Bull
     by_role: dict[int | None, list[tuple[ProjectView, list[Bullet]]]] = {}
     primary: set[int] = set()
     openers: dict[int | None, Counter[str]] = {}
+    names = _colleagues(snapshot)
     for project in snapshot.projects:
-        clean = _without_colleagues(snapshot, project)
+        clean = _without_colleagues(names, project)
         generated = generate_project_bullets(
             clean, openers.setdefault(_role(project), Counter()), ascii_only=ascii_only
         )
