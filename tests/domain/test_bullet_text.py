@@ -12,10 +12,10 @@ from pmjournal.domain.bullet_text import (
     metric_label,
     plain_text,
     result_of,
-    sentences,
     trimmed,
 )
 from pmjournal.domain.metrics import Quantity, compute_change
+from pmjournal.domain.sentences import sentences
 from pmjournal.domain.vocab import Direction
 
 

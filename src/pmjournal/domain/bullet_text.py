@@ -29,8 +29,6 @@ from pmjournal.domain.metrics import (
     format_number,
     format_quantity,
 )
-from pmjournal.domain.sentences import clean_markdown as clean_markdown
-from pmjournal.domain.sentences import sentences as sentences
 
 _DOUBLED = frozenset({"cut", "map", "plan", "ship", "run", "win", "set", "model", "tag", "put"})
 
