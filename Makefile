@@ -9,7 +9,7 @@ LINTED := src tests bench migrations packaging
 # that ldd can look at the installed Qt's plugin too; --install installs what is missing.
 CHECK = $(firstword $(wildcard $(BIN)/python) $(PYTHON)) packaging/check_system.py
 
-.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean
+.PHONY: run test lint format bench check-system install-system install-cjk-fonts clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -51,6 +51,36 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/portfolio.py
+
+# The installable app (packaging/README.md). PyInstaller runs in its own environment with a
+# regular (not editable) install of pmjournal and no test tools, so the bundle can only pick up
+# what the app imports. The bundle is rebuilt when a file it is made from changes.
+DIST_VENV := build/dist-venv
+DIST_STAMP := $(DIST_VENV)/.installed
+BUNDLE := dist/pmjournal/pmjournal
+BUNDLE_SOURCES := pyproject.toml $(shell find src resources migrations packaging -type f \
+	-not -path '*/__pycache__/*' 2>/dev/null)
+
+$(DIST_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/pip install --quiet ".[dist]"
+	@touch $(DIST_STAMP)
+
+$(BUNDLE): $(DIST_STAMP) $(BUNDLE_SOURCES)
+	@$(CHECK) --install
+	$(DIST_VENV)/bin/pip install --quiet --no-deps --force-reinstall .
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pmjournal.spec
+	@touch $(BUNDLE)
+	@du -sh dist/pmjournal
+
+dist: $(BUNDLE)
+
+# Not part of make test: runs the bundle in a clean environment and validates its desktop files.
+dist-check: $(BUNDLE)
+	$(PYTHON) packaging/dist_check.py dist/pmjournal
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

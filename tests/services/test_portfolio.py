@@ -14,6 +14,7 @@ from pdf_checks import font_names, image_count, pdf_text, unsafe_features
 from pypdf import PdfReader
 from sqlalchemy import select
 
+import pmjournal
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_absolute, format_percent
 from pmjournal.render.pdf import RenderCancelledError
@@ -117,6 +118,7 @@ def test_metadata_describes_the_document(portfolio: Rendered, demo_copy: Journal
     assert all(p.name in (meta.subject or "") for p in snapshot.projects)
     assert "product management" in meta["/Keywords"]
     assert meta.creation_date is not None and meta.creation_date.date() == date.today()
+    assert meta.creator == f"pmjournal {pmjournal.__version__}"
 
 
 def test_every_metric_shows_its_computed_change(portfolio: Rendered, demo_copy: Journal) -> None:

@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-from pmjournal import __version__
 from pmjournal.domain.errors import PmJournalError
 
 COMMANDS: dict[str, str] = {
@@ -32,6 +31,10 @@ COMMANDS: dict[str, str] = {
     "bullets": "pmjournal.cli.career_commands:bullets",
     "weekly": "pmjournal.cli.career_commands:weekly",
     "stories": "pmjournal.cli.career_commands:stories",
+    "internship": "pmjournal.cli.internship_commands:internship",
+    "project": "pmjournal.cli.project_commands:project",
+    "metric": "pmjournal.cli.metric_commands:metric",
+    "person": "pmjournal.cli.person_commands:person",
 }
 
 
@@ -77,6 +80,16 @@ class LazyGroup(click.Group):
             ctx.exit(1)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the package's version; looked up only here, so other commands do not pay for it."""
+    if not value or ctx.resilient_parsing:
+        return
+    from pmjournal import version
+
+    click.echo(f"pmjournal, version {version()}")
+    ctx.exit()
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -115,7 +128,14 @@ def _open_desktop_app(ctx: click.Context) -> None:
     envvar="PMJOURNAL_DATA_DIR",
     help="Folder holding the journal (default: your platform's user data folder).",
 )
-@click.version_option(__version__, prog_name="pmjournal")
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """pmjournal: record your internship, compile your portfolio.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from pmjournal import version
 from pmjournal.render.case_study import (
     CaseStudy,
     SkillShown,
@@ -61,6 +62,7 @@ class PortfolioView:
     subject: str
     keywords: tuple[str, ...]
     created: str
+    generator: str
     cover: Cover
     callouts: tuple[Callout, ...]
     top_skills: tuple[SkillShown, ...]
@@ -166,6 +168,7 @@ def build_view(snapshot: CareerSnapshot, *, made_on: date) -> PortfolioView:
         subject="Case studies: " + ", ".join(s.title for s in studies),
         keywords=("product management", "portfolio", *(s.name for s in top[:5])),
         created=made_on.isoformat(),
+        generator=f"pmjournal {version()}",
         cover=_cover(snapshot, md, made_on),
         callouts=tuple(callout(m, s.title, s.anchor) for m, s in ranked[:MAX_CALLOUTS]),
         top_skills=top,

@@ -11,7 +11,8 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.storage import models
 
 
-def _unknown(kind: str, name: str, known: list[str], field: str) -> ValidationError:
+def unknown_name(kind: str, name: str, known: list[str], field: str) -> ValidationError:
+    """The refusal for a name nobody has, suggesting the closest names that exist."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -26,7 +27,7 @@ def project_by_name(session: Session, name: str) -> models.Project:
     project = session.scalar(select(models.Project).where(models.Project.name == name.strip()))
     if project is None:
         known = list(session.scalars(select(models.Project.name)))
-        raise _unknown("project", name, known, "project")
+        raise unknown_name("project", name, known, "project")
     return project
 
 
@@ -34,7 +35,7 @@ def skill_by_name(session: Session, name: str) -> models.Skill:
     skill = session.scalar(select(models.Skill).where(models.Skill.name == name.strip()))
     if skill is None:
         known = list(session.scalars(select(models.Skill.name)))
-        raise _unknown("skill", name, known, "skill")
+        raise unknown_name("skill", name, known, "skill")
     return skill
 
 

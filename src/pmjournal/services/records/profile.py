@@ -8,13 +8,13 @@ from dataclasses import fields, replace
 from typing import Any
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.people import EMAIL
 from pmjournal.domain.records import ProfileRecord
 from pmjournal.storage import models
 from pmjournal.storage.convert import profile_record
 from pmjournal.storage.database import Journal
 
 PROFILE_ID = 1
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LINK = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 
@@ -24,7 +24,7 @@ def get_profile(journal: Journal) -> ProfileRecord:
 
 
 def validate_profile(profile: ProfileRecord) -> None:
-    if profile.email and not _EMAIL.match(profile.email):
+    if profile.email and not EMAIL.match(profile.email):
         raise ValidationError(f"{profile.email!r} is not an email address", "email")
     for link in profile.links:
         if not _LINK.match(link):
