@@ -86,6 +86,14 @@ class BulletEdit:
 
 
 @dataclass(frozen=True)
+class FigureView:
+    """An image the user attached to a project, as the portfolio shows it."""
+
+    stored_name: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class ProjectView:
     id: int
     name: str
@@ -109,6 +117,7 @@ class ProjectView:
     # Evidence from notes about several projects that does not name this one: it counts for
     # the user's skills overall, never for this project's case study or matrix column.
     shared_evidence: tuple[EvidenceView, ...] = ()
+    figures: tuple[FigureView, ...] = ()
 
     @property
     def skills(self) -> tuple[tuple[str, int], ...]:

@@ -28,6 +28,7 @@ from pmjournal.render.impact import (
     span_label,
 )
 from pmjournal.render.markdown_html import MarkdownRenderer
+from pmjournal.render.resources import attachment_url
 
 if TYPE_CHECKING:
     from pmjournal.domain.snapshot_views import EntryView, EvidenceView, ProjectView
@@ -43,6 +44,7 @@ MAX_SKILLS_PER_STUDY = 8
 MAX_EVIDENCE_LINES = 2
 MAX_QUOTES = 3
 MAX_TIMELINE = 6
+MAX_FIGURES = 4
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Figure:
+    url: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class CaseStudy:
     anchor: str
     number: int
@@ -93,6 +101,7 @@ class CaseStudy:
     learned: Markup
     quotes: tuple[Quote, ...]
     timeline: tuple[Moment, ...]
+    figures: tuple[Figure, ...] = ()
     tight: bool = False
 
     @property
@@ -221,6 +230,12 @@ def _role_line(project: ProjectView, dates: str) -> str:
     return " · ".join(p.strip() for p in (*parts, dates) if p.strip())
 
 
+def _figures(project: ProjectView) -> tuple[Figure, ...]:
+    """The project's attached images, served by the fetcher from the journal's attachments."""
+    found = ((attachment_url(f.stored_name), f.caption) for f in project.figures[:MAX_FIGURES])
+    return tuple(Figure(url, caption) for url, caption in found if url)
+
+
 def _where(project: ProjectView) -> str:
     """How a warning names the project whose text was shown as plain text."""
     name = project.name if len(project.name) <= 60 else project.name[:59] + "…"
@@ -270,4 +285,5 @@ def case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> CaseS
         learned=md.html(project.learnings, _where(project)),
         quotes=_quotes(project, md),
         timeline=_timeline(project, md),
+        figures=_figures(project),
     )

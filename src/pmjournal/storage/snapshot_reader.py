@@ -17,6 +17,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from pmjournal.domain.attachments import stored_name
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import Quantity, change_display, compute_change
 from pmjournal.domain.redaction import Redactor, build_redactor, codename
@@ -26,6 +27,7 @@ from pmjournal.domain.snapshot_views import (
     EntryView,
     EvidenceView,
     FeedbackView,
+    FigureView,
     InternshipView,
     MetricView,
     PersonView,
@@ -86,6 +88,7 @@ class _Builder:
                     .selectinload(models.Evidence.skill)
                     .selectinload(models.Skill.category),
                     selectinload(models.Project.bullets),
+                    selectinload(models.Project.attachments),
                 )
             )
         )
@@ -319,6 +322,11 @@ class _Builder:
                 BulletEdit(b.id, b.position, text(b.text), b.pinned) for b in project.bullets
             ),
             shared_evidence=tuple(self.shared_by_project.get(project.id, ())),
+            figures=tuple(
+                FigureView(stored_name(a.sha256, a.media_type), text(_caption(a.filename)))
+                for a in project.attachments
+                if a.media_type.startswith("image/")
+            ),
         )
 
     def _choose(self, names: Sequence[str], include_empty: bool) -> list[models.Project]:
@@ -387,3 +395,9 @@ class _Builder:
             SkillView(name, found[0].category, tuple(found)) for name, found in by_skill.items()
         ]
         return tuple(sorted(views, key=lambda s: (-len(s.evidence), s.name)))
+
+
+def _caption(filename: str) -> str:
+    """'reminder-flow.png' → 'Reminder flow': the user's own name for the image."""
+    stem = filename.rsplit(".", 1)[0].replace("_", " ").replace("-", " ").strip()
+    return " ".join(stem.split())[:1].upper() + " ".join(stem.split())[1:]
