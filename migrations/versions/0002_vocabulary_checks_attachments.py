@@ -50,11 +50,13 @@ CHANGE_DISPLAY = ("percent", "difference", "none")
 
 ALIASES_DEFAULT = sa.text("'[]'")
 
-# Reflection does not see a column's collation, so a rebuilt table would lose it: name the
-# columns whose definition must survive the rebuild as it is.
-KEEP_ON_REBUILD: dict[str, list[sa.Column[str]]] = {
-    "projects": [sa.Column("name", sa.String(length=200, collation="NOCASE"), nullable=False)],
-}
+
+def kept_on_rebuild(table: str) -> list[sa.Column[str]]:
+    """Reflection does not see a column's collation, so a rebuilt table would lose it: the
+    columns whose definition must survive a rebuild as it is (new objects for each rebuild)."""
+    if table == "projects":
+        return [sa.Column("name", sa.String(length=200, collation="NOCASE"), nullable=False)]
+    return []
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -82,7 +84,7 @@ def upgrade() -> None:
     }
     for table, columns in checks.items():
         with op.batch_alter_table(
-            table, schema=None, reflect_args=KEEP_ON_REBUILD.get(table, [])
+            table, schema=None, reflect_args=kept_on_rebuild(table)
         ) as batch_op:
             for column, values in columns:
                 batch_op.create_check_constraint(op.f(f"ck_{table}_{column}"), _in(column, values))
@@ -211,7 +213,9 @@ def downgrade() -> None:
     with op.batch_alter_table("internships", schema=None) as batch_op:
         batch_op.drop_column("aliases")
     for (table, column), _ in reversed(VOCABULARY.items()):
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        with op.batch_alter_table(
+            table, schema=None, reflect_args=kept_on_rebuild(table)
+        ) as batch_op:
             batch_op.drop_constraint(op.f(f"ck_{table}_{column}"), type_="check")
     with op.batch_alter_table("metrics", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_metrics_change_display"), type_="check")
@@ -220,6 +224,8 @@ def downgrade() -> None:
         batch_op.drop_column("follow_up_on")
         batch_op.drop_column("follow_up_done")
     for table in ("people", "projects"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        with op.batch_alter_table(
+            table, schema=None, reflect_args=kept_on_rebuild(table)
+        ) as batch_op:
             batch_op.drop_column("aliases")
     create_search_triggers()

@@ -235,7 +235,7 @@ def test_backup_restore_and_check(data_dir: Path, tmp_path: Path) -> None:
 
     checked = pmjournal("--data-dir", data_dir, "check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.startswith("OK: schema 0001; ")
+    assert checked.stdout.startswith("OK: schema 0002; ")
     assert "1 projects, 1 entries, 21 skills" in checked.stdout
 
 

@@ -186,7 +186,7 @@ def test_the_document_holds_every_table_with_ids_links_and_confidential_flags(
 ) -> None:
     assert list(document) == list(TOP_LEVEL)
     assert "exported_at" not in document, "an export time would make two exports differ"
-    assert document["schema_revision"] == "0001"
+    assert document["schema_revision"] == "0002"
     checkout = document["projects"][0]
     assert checkout["confidential"] is True
     assert checkout["created_at"] == "2026-06-08T09:12:00.250000"
@@ -238,7 +238,7 @@ def test_the_written_file_is_indented_utf8_with_a_final_newline(
     path.write_text("an older export")
     write_document(document, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "pmjournal",\n  "version": 1,')
+    assert text.startswith('{\n  "format": "pmjournal",\n  "version": 2,')
     assert "😀" in text and "שלום" in text
     assert text.endswith("}\n")
     assert [p.name for p in folder.iterdir()] == ["out.json"], "no temporary file left behind"
@@ -311,7 +311,7 @@ INVALID: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("duplicate id", _set("projects[1].id", 1), "projects[1].id", "duplicate id 1"),
     ("name case", _set("projects[1].name", "CHECKOUT"), "projects[1].name", "already the name"),
     ("format", _set("format", "jrnl"), "format", "not a pmjournal export"),
-    ("newer", _set("version", 2), "version", "upgrade pmjournal"),
+    ("newer", _set("version", 3), "version", "upgrade pmjournal"),
     ("older", _set("version", 0), "version", "unknown format version"),
     ("version type", _set("version", "1"), "version", "expected a whole number"),
     ("unknown top key", _set("notes", []), "notes", "unknown field"),

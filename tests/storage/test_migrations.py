@@ -281,3 +281,33 @@ def test_the_new_checks_refuse_a_value_outside_the_vocabulary(
     shutil.copyfile(FIXTURES / "schema_0002.sqlite3", path)
     with pytest.raises(sqlite3.IntegrityError, match=f"ck_{table}_{column}"):
         query(path, f"UPDATE {table} SET {column} = '{value}'")
+
+
+def test_0002_downgrades_to_the_0001_schema_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from pmjournal.storage.engine import make_engine
+
+    path = tmp_path / DB_FILENAME
+    shutil.copyfile(FIXTURES / "schema_0002.sqlite3", path)
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with as_file(files("pmjournal.migrations")) as location:
+            config = Config()
+            config.set_main_option("script_location", str(location))
+            with engine.execution_options(write=True).begin() as connection:
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0001")
+    finally:
+        engine.dispose()
+    tables = dict(query(path, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    assert "attachments" not in tables and "CONSTRAINT ck_" not in tables["projects"]
+    assert 'name VARCHAR(200) COLLATE "NOCASE"' in tables["projects"]
+    assert "aliases" not in tables["people"] and "follow_up_done" not in tables["feedback"]
+    assert query(path, "PRAGMA integrity_check") == [("ok",)]
+
+    open_journal(tmp_path, auto_backup=False).close()
+
+    assert migrate.read_revision(path) == migrate.HEAD
+    assert query(path, "SELECT count(*) FROM entries") == [(4,)]
+    assert schema_differences(path) == []

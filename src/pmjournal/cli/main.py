@@ -35,6 +35,11 @@ COMMANDS: dict[str, str] = {
     "project": "pmjournal.cli.project_commands:project",
     "metric": "pmjournal.cli.metric_commands:metric",
     "person": "pmjournal.cli.person_commands:person",
+    "feedback": "pmjournal.cli.feedback_commands:feedback",
+    "goal": "pmjournal.cli.goal_commands:goal",
+    "skill": "pmjournal.cli.skill_commands:skill",
+    "tag": "pmjournal.cli.tag_commands:tag",
+    "attach": "pmjournal.cli.attach_command:attach",
 }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmjournal.domain.errors import JournalRefusedError, ValidationError
-from pmjournal.storage import backup, migrate
+from pmjournal.storage import attachment_files, backup, migrate
 from pmjournal.storage.database import DB_FILENAME, Journal, open_journal
 from pmjournal.storage.readonly import connect_read_only
 
@@ -22,6 +22,8 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
+
+ATTACHMENTS_FOLDER = "attachments"
 
 COUNTED_TABLES = (
     "internships",
@@ -44,14 +46,20 @@ SEARCH_TRIGGERS = frozenset(
 
 
 def backup_now(journal: Journal, out: Path | None = None) -> Path:
-    """A consistent copy of the live journal; by default into the backups folder."""
+    """A consistent copy of the live journal; by default into the backups folder.
+
+    The attached files go into an ``attachments/`` folder beside the copy. Their names are
+    content hashes, so backups in one folder share it and only new files are copied.
+    """
     if out is None:
         target = backup.timestamped_path(journal.backup_dir, "manual")
     elif out.is_dir():
         target = backup.timestamped_path(out, "journal")
     else:
         target = out
-    return backup.copy_database(journal.path, target)
+    copied = backup.copy_database(journal.path, target)
+    attachment_files.copy_attachments(journal.attachments_dir, copied.parent / ATTACHMENTS_FOLDER)
+    return copied
 
 
 def check_database(path: Path) -> CheckReport:
@@ -94,7 +102,8 @@ def restore(data_dir: Path, source: Path) -> Path | None:
 
     The source is checked first (a journal of a schema we know, passing the integrity check);
     the current database is copied aside before anything is overwritten, byte for byte if it
-    is too damaged for SQLite to copy. Returns that copy.
+    is too damaged for SQLite to copy. Attached files in an ``attachments/`` folder beside the
+    backup are copied back (files already in the journal are kept). Returns that copy.
     """
     source = Path(source)
     if not source.is_file():
@@ -121,5 +130,8 @@ def restore(data_dir: Path, source: Path) -> Path | None:
     else:
         kept = backup.copy_damaged(live, backup.timestamped_path(data_dir / "backups", "damaged"))
         backup.replace_file(source, live)
+    attachment_files.copy_attachments(
+        source.parent / ATTACHMENTS_FOLDER, data_dir / ATTACHMENTS_FOLDER
+    )
     open_journal(data_dir, auto_backup=False).close()
     return kept

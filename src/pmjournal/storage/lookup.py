@@ -1,4 +1,4 @@
-"""Finding projects and skills by the names users type, with errors that suggest the right one."""
+"""Finding records by the names users type, with errors that suggest the right one."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from pmjournal.domain.errors import ValidationError
 from pmjournal.storage import models
 
 
+def _plural(kind: str) -> str:
+    return {"person": "people", "skill category": "skill categories"}.get(kind, kind + "s")
+
+
 def unknown_name(kind: str, name: str, known: list[str], field: str) -> ValidationError:
     """The refusal for a name nobody has, suggesting the closest names that exist."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     elif known:
-        hint = f"{len(known)} {kind}s exist; list them in the app or create this one first"
+        hint = f"{len(known)} {_plural(kind)} exist; list them in the app or create this one first"
     else:
-        hint = f"the journal has no {kind}s yet"
+        hint = f"the journal has no {_plural(kind)} yet"
     return ValidationError(f"no {kind} named {name!r} ({hint})", field)
 
 
@@ -48,4 +52,24 @@ def tag_by_name(session: Session, name: str) -> models.Tag:
     if tag is None:
         tag = models.Tag(name=clean)
         session.add(tag)
+    return tag
+
+
+def category_by_name(session: Session, name: str) -> models.SkillCategory:
+    category = session.scalar(
+        select(models.SkillCategory).where(models.SkillCategory.name == name.strip())
+    )
+    if category is None:
+        known = list(session.scalars(select(models.SkillCategory.name)))
+        raise unknown_name("skill category", name, known, "category")
+    return category
+
+
+def existing_tag(session: Session, name: str) -> models.Tag:
+    """The tag called ``name``; unlike ``tag_by_name`` an unknown tag is an error, not a new one."""
+    clean = name.strip().lstrip("#")
+    tag = session.scalar(select(models.Tag).where(models.Tag.name == clean))
+    if tag is None:
+        known = list(session.scalars(select(models.Tag.name)))
+        raise unknown_name("tag", name, known, "tag")
     return tag

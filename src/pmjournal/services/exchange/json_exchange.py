@@ -3,12 +3,15 @@
 The document is a backup, not a portfolio: every column of every table, ids kept, confidential
 flags included, so that importing it into an empty journal and exporting again gives the same
 document, byte for byte: the document records no export time (the file's own modification time
-says when it was written). Import is all or nothing: the file is checked completely before the
-journal is touched, and the rows are written in one transaction.
+says when it was written). Attached files travel inside the document, base64-encoded with their
+SHA-256. Import is all or nothing: the file is checked completely before the journal is touched,
+the rows are written in one transaction, and attached files it wrote are removed again if that
+transaction does not commit. Both take the long-work contract (``domain.progress``).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,7 +22,15 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from pmjournal.domain.attachments import stored_name
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.progress import (
+    CancelCheck,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 from pmjournal.domain.records import ProfileRecord
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
 from pmjournal.services.exchange.schema import (
@@ -29,18 +40,20 @@ from pmjournal.services.exchange.schema import (
     VERSION,
     Collection,
     Field,
+    Kind,
     from_json,
     to_json,
 )
 from pmjournal.services.exchange.validation import validate_document
 from pmjournal.services.output_files import write_text
-from pmjournal.storage import migrate, models
+from pmjournal.storage import attachment_files, migrate, models
 from pmjournal.storage.convert import profile_record
 from pmjournal.storage.database import Journal
 
 PROFILE_ID = 1
 
 _MODELS: dict[str, type[models.Base]] = {
+    "attachments": models.Attachment,
     "skill_categories": models.SkillCategory,
     "skills": models.Skill,
     "tags": models.Tag,
@@ -61,6 +74,8 @@ _LINKS: dict[tuple[str, str], tuple[Table, str, str]] = {
     ("entries", "project_ids"): (models.entry_projects, "entry_id", "project_id"),
     ("entries", "tag_ids"): (models.entry_tags, "entry_id", "tag_id"),
     ("feedback", "project_ids"): (models.feedback_projects, "feedback_id", "project_id"),
+    ("entries", "attachment_ids"): (models.entry_attachments, "entry_id", "attachment_id"),
+    ("projects", "attachment_ids"): (models.project_attachments, "project_id", "attachment_id"),
 }
 
 # The column of a child record that holds its parent's id.
@@ -95,7 +110,7 @@ class ImportSummary:
         """The counts of a valid document; the export command reports with it too."""
         counts: dict[str, int] = {}
         for collection in COLLECTIONS:
-            records = document[collection.key]
+            records = document.get(collection.key, [])
             counts[collection.noun] = len(records)
             if collection.child:
                 key = collection.child.key
@@ -108,8 +123,14 @@ class ImportSummary:
         return ", ".join(parts) if parts else "nothing"
 
 
-def build_document(journal: Journal) -> dict[str, Any]:
-    """The whole journal as a version 1 document; the same journal always gives the same one."""
+def build_document(
+    journal: Journal,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> dict[str, Any]:
+    """The whole journal as a document of the current version; the same journal always gives
+    the same one. Reading writes nothing, so a cancelled export leaves nothing behind."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -119,12 +140,17 @@ def build_document(journal: Journal) -> dict[str, Any]:
         profile = session.get(models.Profile, PROFILE_ID)
         record = profile_record(profile)
         document["profile"] = {f.key: to_json(f, getattr(record, f.attr)) for f in PROFILE}
-        for collection in COLLECTIONS:
-            document[collection.key] = _export_collection(session, collection)
+        for done, collection in enumerate(COLLECTIONS):
+            check_cancelled(cancelled, "export")
+            progress(f"exporting {collection.key.replace('_', ' ')}", done / len(COLLECTIONS))
+            document[collection.key] = _export_collection(session, collection, journal)
+    progress("exported", 1.0)
     return document
 
 
-def _export_collection(session: Session, collection: Collection) -> list[dict[str, Any]]:
+def _export_collection(
+    session: Session, collection: Collection, journal: Journal
+) -> list[dict[str, Any]]:
     model = _MODELS[collection.key]
     columns = collection.columns
     rows = session.execute(
@@ -142,7 +168,24 @@ def _export_collection(session: Session, collection: Collection) -> list[dict[st
             record[link.key] = linked.get(record["id"], [])
     if collection.child:
         _attach_children(session, collection.child, records)
+    for file_field in collection.fields:
+        if file_field.kind is Kind.FILE:
+            for record in records:
+                record[file_field.key] = _file_content(journal, record)
     return [_in_field_order(record, collection) for record in records]
+
+
+def _file_content(journal: Journal, record: dict[str, Any]) -> str:
+    name = stored_name(record["sha256"], record["media_type"])
+    try:
+        data = (journal.attachments_dir / name).read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(
+            f"the file of attachment #{record['id']} ({record['filename']!r}) is missing from "
+            f"{journal.attachments_dir}; restore it from a backup or detach it",
+            "attachments",
+        ) from None
+    return base64.b64encode(data).decode("ascii")
 
 
 def _attach_children(session: Session, child: Collection, parents: list[dict[str, Any]]) -> None:
@@ -204,24 +247,60 @@ def load_document(path: Path) -> dict[str, Any]:
     return validate_document(document)
 
 
-def import_document(journal: Journal, document: dict[str, Any]) -> ImportSummary:
-    """Import a document into an empty journal, all or nothing.
+def import_document(
+    journal: Journal,
+    document: dict[str, Any],
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportSummary:
+    """Import a document of any readable version into an empty journal, all or nothing.
 
     The document is validated again here, so callers that did not go through ``load_document``
     get the same guarantees. The starter skills seeded into every new journal are replaced by
-    the document's, so skill ids and edits round-trip.
+    the document's, so skill ids and edits round-trip. A field a version 1 document lacks takes
+    its default (no aliases, follow-up not done, no attachments).
     """
     validate_document(document)
-    with journal.transaction() as session:
-        _check_empty(session)
-        session.execute(delete(models.Skill))
-        session.execute(delete(models.SkillCategory))
-        session.execute(delete(models.Profile))
-        profile = {f.attr: from_json(f, document["profile"][f.key]) for f in PROFILE}
-        session.execute(insert(models.Profile), [{"id": PROFILE_ID, **profile}])
-        for collection in COLLECTIONS:
-            _import_collection(session, collection, document[collection.key])
+    written: list[Path] = []
+    try:
+        with journal.transaction() as session:
+            _check_empty(session)
+            written = _write_files(journal, document.get("attachments", []), cancelled)
+            session.execute(delete(models.Skill))
+            session.execute(delete(models.SkillCategory))
+            session.execute(delete(models.Profile))
+            profile = {f.attr: from_json(f, document["profile"][f.key]) for f in PROFILE}
+            session.execute(insert(models.Profile), [{"id": PROFILE_ID, **profile}])
+            for done, collection in enumerate(COLLECTIONS):
+                check_cancelled(cancelled, "import")
+                progress(f"importing {collection.key.replace('_', ' ')}", done / len(COLLECTIONS))
+                _import_collection(session, collection, document.get(collection.key, []))
+            check_cancelled(cancelled, "import")
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    progress("imported", 1.0)
     return ImportSummary.of(document)
+
+
+def _write_files(
+    journal: Journal, records: list[dict[str, Any]], cancelled: CancelCheck
+) -> list[Path]:
+    """Write each embedded file the journal does not hold yet; returns the ones written."""
+    written: list[Path] = []
+    try:
+        for record in records:
+            check_cancelled(cancelled, "import")
+            final = journal.attachments_dir / stored_name(record["sha256"], record["media_type"])
+            if attachment_files.write_bytes(base64.b64decode(record["content"]), final):
+                written.append(final)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def _import_collection(
@@ -232,7 +311,7 @@ def _import_collection(
         session.execute(insert(_MODELS[collection.key]), rows)
     for link in collection.links:
         table, owner, target = _LINKS[(collection.key, link.key)]
-        pairs = [{owner: r["id"], target: t} for r in records for t in r[link.key]]
+        pairs = [{owner: r["id"], target: t} for r in records for t in r.get(link.key, [])]
         if pairs:
             session.execute(insert(table), pairs)
     if collection.child:
@@ -248,7 +327,8 @@ def _import_collection(
 
 
 def _row(columns: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
-    return {f.attr: from_json(f, record[f.key]) for f in columns}
+    """Database values of a record; a field its version lacks takes the field's default."""
+    return {f.attr: from_json(f, record[f.key]) if f.key in record else f.default for f in columns}
 
 
 def _check_empty(session: Session) -> None:

@@ -24,6 +24,13 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.progress import (
+    CancelCheck,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 from pmjournal.domain.snapshot_views import CareerSnapshot, EntryView, MetricView, ProjectView
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage import models
@@ -62,30 +69,42 @@ def check_export_folder(folder: Path) -> None:
         raise ValidationError(f"{folder} is not empty; give a new or empty folder", "out")
 
 
-def export_markdown(journal: Journal, folder: Path) -> int:
+def export_markdown(
+    journal: Journal,
+    folder: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> int:
     """Write the journal as Markdown into ``folder`` (new or empty); returns the files written.
 
     The files are written into a temporary sibling folder that is renamed into place at the
-    end, so a failure half-way leaves no partial export behind.
+    end, so a failure or a cancel half-way leaves no partial export behind.
     """
     folder = Path(folder)
     check_export_folder(folder)
+    progress("reading the journal", 0.0)
     files = render_files(load_snapshot(journal, include_empty=True), _left_out(journal))
     folder.parent.mkdir(parents=True, exist_ok=True)
     # Made with mkdir rather than mkdtemp, so the export gets the user's usual permissions.
     staging = folder.parent / f".{folder.name}.partial-{secrets.token_hex(4)}"
     staging.mkdir()
     try:
-        for relative, text in files.items():
+        for done, (relative, text) in enumerate(files.items()):
+            if done % 50 == 0:
+                check_cancelled(cancelled, "Markdown export")
+                progress("writing Markdown files", done / len(files))
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
+        check_cancelled(cancelled, "Markdown export")
         if folder.exists():
             folder.rmdir()
         staging.rename(folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    progress("written", 1.0)
     return len(files)
 
 

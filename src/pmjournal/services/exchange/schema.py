@@ -1,24 +1,30 @@
-"""The fields of the pmjournal JSON document, format version 1.
+"""The fields of the pmjournal JSON document, format version 2 (version 1 still imports).
 
 The schema is ours and small, so it is written out here as data: the same field list drives the
 export and the import (``services.exchange``) and the validator (``services.exchange_validation``),
 and ``docs/format.md`` describes it for people. Changing anything here changes the format:
-bump ``VERSION`` and keep reading the old one.
+bump ``VERSION`` and keep reading the old one. A field or collection added by a later version
+says so in ``since``; importing an older document gives it its ``default``.
 
 This module knows nothing of SQLAlchemy; ``attribute`` names the ORM attribute a field maps to.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum, StrEnum
 from typing import Any
 
+from pmjournal.domain.attachments import EXTENSIONS, SNIFF_BYTES, sniff
 from pmjournal.domain.dates import parse_date
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import (
+    ChangeDisplay,
     Direction,
     EntryKind,
     FeedbackKind,
@@ -28,7 +34,8 @@ from pmjournal.domain.vocab import (
 )
 
 FORMAT = "pmjournal"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 HEADER = ("format", "version", "schema_revision")
 
 
@@ -43,6 +50,7 @@ class Kind(Enum):
     TIMESTAMP = "timestamp"
     REF = "ref"
     REFS = "refs"
+    FILE = "file"
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class Field:
     attribute: str = ""
     target: str = ""
     choices: type[StrEnum] | None = None
+    since: int = 1
+    default: Any = None
 
     @property
     def attr(self) -> str:
@@ -62,8 +72,8 @@ class Field:
 
     @property
     def is_column(self) -> bool:
-        """REFS fields are rows of a link table, not a column of the record's own table."""
-        return self.kind is not Kind.REFS
+        """REFS fields are rows of a link table and FILE fields a file's bytes, not columns."""
+        return self.kind not in (Kind.REFS, Kind.FILE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,7 @@ class Collection:
     unique: str = ""
     child: Collection | None = None
     rule: Callable[[dict[str, Any], str], None] | None = None
+    since: int = 1
 
     @property
     def columns(self) -> tuple[Field, ...]:
@@ -83,7 +94,11 @@ class Collection:
 
     @property
     def links(self) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if not f.is_column)
+        return tuple(f for f in self.fields if f.kind is Kind.REFS)
+
+    def fields_of(self, version: int) -> tuple[Field, ...]:
+        """The fields a document of format ``version`` has."""
+        return tuple(f for f in self.fields if f.since <= version)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -98,6 +113,22 @@ def _one_source(record: dict[str, Any], path: str) -> None:
             f"evidence comes from exactly one of entry_id, project_id, feedback_id "
             f"(found {len(sources)})",
             path,
+        )
+
+
+def _one_file(record: dict[str, Any], path: str) -> None:
+    """The embedded bytes must be what the record says: hash, size and type by content."""
+    try:
+        data = base64.b64decode(record["content"], validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError("not valid base64", f"{path}.content") from None
+    if hashlib.sha256(data).hexdigest() != record["sha256"]:
+        raise ValidationError("the content does not match its sha256", f"{path}.sha256")
+    if len(data) != record["size"]:
+        raise ValidationError(f"the content holds {len(data)} bytes", f"{path}.size")
+    if record["media_type"] not in EXTENSIONS or sniff(data[:SNIFF_BYTES]) != record["media_type"]:
+        raise ValidationError(
+            f"{record['media_type']!r} is not the type of the content", f"{path}.media_type"
         )
 
 
@@ -124,8 +155,35 @@ CHECKINS = Collection(
     (ID, _date("date"), Field("note"), Field("progress", Kind.INT, nullable=True)),
 )
 
+ATTACHMENTS = Collection(
+    "attachments",
+    "attachment",
+    (
+        ID,
+        Field("sha256"),
+        Field("filename"),
+        Field("media_type"),
+        Field("size", Kind.INT),
+        Field("created_at", Kind.TIMESTAMP),
+        Field("content", Kind.FILE),
+    ),
+    unique="sha256",
+    rule=_one_file,
+    since=2,
+)
+
+
+def _aliases() -> Field:
+    return Field("aliases", Kind.STRS, since=2, default=[])
+
+
+def _attachment_ids() -> Field:
+    return Field("attachment_ids", Kind.REFS, target="attachments", since=2, default=[])
+
+
 # In dependency order: a record refers only to collections listed before its own.
 COLLECTIONS: tuple[Collection, ...] = (
+    ATTACHMENTS,
     Collection(
         "skill_categories",
         "skill category",
@@ -135,7 +193,13 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection(
         "skills",
         "skill",
-        (ID, Field("name"), _ref("category_id", "skill_categories", True), Field("description")),
+        (
+            ID,
+            Field("name"),
+            _ref("category_id", "skill_categories", True),
+            Field("description"),
+            Field("competency", nullable=True, since=2),
+        ),
         unique="name",
     ),
     Collection("tags", "tag", (ID, Field("name")), unique="name"),
@@ -148,6 +212,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             _date("start_date"),
             _date("end_date", nullable=True),
             Field("description"),
+            _aliases(),
         ),
     ),
     Collection(
@@ -175,6 +240,8 @@ COLLECTIONS: tuple[Collection, ...] = (
             _date("end_date", nullable=True),
             Field("confidential", Kind.BOOL),
             *TIMESTAMPS,
+            _aliases(),
+            _attachment_ids(),
         ),
         unique="name",
     ),
@@ -190,6 +257,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             Field("project_ids", Kind.REFS, target="projects"),
             Field("tag_ids", Kind.REFS, target="tags"),
             *TIMESTAMPS,
+            _attachment_ids(),
         ),
     ),
     Collection(
@@ -204,6 +272,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             Field("email"),
             Field("notes"),
             Field("confidential", Kind.BOOL),
+            _aliases(),
         ),
     ),
     Collection(
@@ -220,6 +289,8 @@ COLLECTIONS: tuple[Collection, ...] = (
             Field("project_ids", Kind.REFS, target="projects"),
             Field("confidential", Kind.BOOL),
             *TIMESTAMPS,
+            Field("follow_up_done", Kind.BOOL, since=2, default=False),
+            Field("follow_up_on", Kind.DATE, nullable=True, since=2),
         ),
     ),
     Collection(
@@ -252,6 +323,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             Field("note"),
             Field("position", Kind.INT),
             Field("confidential", Kind.BOOL),
+            Field("change_display", nullable=True, choices=ChangeDisplay, since=2),
         ),
     ),
     Collection(
@@ -283,6 +355,11 @@ COLLECTIONS: tuple[Collection, ...] = (
 )
 
 TOP_LEVEL = (*HEADER, "profile", *(c.key for c in COLLECTIONS))
+
+
+def top_level(version: int) -> tuple[str, ...]:
+    """The top-level keys of a document of format ``version``."""
+    return (*HEADER, "profile", *(c.key for c in COLLECTIONS if c.since <= version))
 
 
 def to_json(field: Field, value: Any) -> Any:

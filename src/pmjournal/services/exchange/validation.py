@@ -20,11 +20,12 @@ from pmjournal.services.exchange.schema import (
     COLLECTIONS,
     FORMAT,
     PROFILE,
-    TOP_LEVEL,
+    READABLE,
     VERSION,
     Collection,
     Field,
     Kind,
+    top_level,
     utc_timestamp,
 )
 
@@ -44,24 +45,26 @@ _NOUNS = {c.key: c.noun for c in COLLECTIONS}
 def validate_document(document: object) -> dict[str, Any]:
     """Check the whole document and return it; raise on the first problem, naming its path."""
     doc = _object(document, "document")
-    _check_header(doc)
+    version = _check_header(doc)
+    keys = top_level(version)
     for key in doc:
-        if key not in TOP_LEVEL:
+        if key not in keys:
             raise ValidationError(
-                f"unknown field (format version {VERSION} has none)", _key_path("", key)
+                f"unknown field (format version {version} has none)", _key_path("", key)
             )
-    for key in TOP_LEVEL:
+    for key in keys:
         if key not in doc:
             raise ValidationError("missing", key)
     _text(doc["schema_revision"], "schema_revision")
     _record(doc["profile"], PROFILE, "profile", {})
-    ids: dict[str, dict[int, str]] = {}
+    ids: dict[str, dict[int, str]] = {c.key: {} for c in COLLECTIONS}
     for collection in COLLECTIONS:
-        _collection(doc[collection.key], collection, collection.key, ids)
+        if collection.since <= version:
+            _collection(doc[collection.key], collection, collection.key, ids, version)
     return doc
 
 
-def _check_header(doc: dict[str, Any]) -> None:
+def _check_header(doc: dict[str, Any]) -> int:
     """Format and version first: a newer document must be refused for its version, not its keys."""
     if doc.get("format") != FORMAT:
         found = f"format {_quoted(doc['format'])}" if "format" in doc else "no format field"
@@ -71,22 +74,28 @@ def _check_header(doc: dict[str, Any]) -> None:
         raise ValidationError(f"expected a whole number, got {_describe(version)}", "version")
     if version > VERSION:
         raise ValidationError(
-            f"this export is format version {version}; this pmjournal reads version {VERSION} "
-            "(upgrade pmjournal to import it)",
+            f"this export is format version {version}; this pmjournal reads versions up to "
+            f"{VERSION} (upgrade pmjournal to import it)",
             "version",
         )
-    if version != VERSION:
-        raise ValidationError(f"unknown format version {version} (expected {VERSION})", "version")
+    if version not in READABLE:
+        readable = " or ".join(str(v) for v in READABLE)
+        raise ValidationError(f"unknown format version {version} (expected {readable})", "version")
+    return version
 
 
 def _collection(
-    value: object, collection: Collection, path: str, ids: dict[str, dict[int, str]]
+    value: object,
+    collection: Collection,
+    path: str,
+    ids: dict[str, dict[int, str]],
+    version: int,
 ) -> None:
     own = ids.setdefault(collection.key, {})
     names: dict[str, str] = {}
     for index, item in enumerate(_list(value, path)):
         where = f"{path}[{index}]"
-        record = _record(item, collection.fields, where, ids, collection.child)
+        record = _record(item, collection.fields_of(version), where, ids, collection.child)
         if record["id"] in own:
             raise ValidationError(
                 f"duplicate id {record['id']} (also {own[record['id']]})", f"{where}.id"
@@ -105,7 +114,7 @@ def _collection(
             collection.rule(record, where)
         if collection.child:
             child = collection.child
-            _collection(record[child.key], child, f"{where}.{child.key}", ids)
+            _collection(record[child.key], child, f"{where}.{child.key}", ids, version)
 
 
 def _record(
@@ -154,6 +163,8 @@ def _value(value: object, field: Field, path: str, ids: dict[str, dict[int, str]
         case Kind.STRS:
             for index, item in enumerate(_list(value, path)):
                 _text(item, f"{path}[{index}]")
+        case Kind.FILE:
+            _text(value, path)
         case Kind.DATE:
             _date_text(value, path)
         case Kind.TIMESTAMP:

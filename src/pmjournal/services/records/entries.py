@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
+from pmjournal.services.records.attachments import prune_attachments
 from pmjournal.storage import models
 from pmjournal.storage.convert import entry_record
 from pmjournal.storage.database import Journal
@@ -95,11 +96,13 @@ def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRec
 
 
 def delete_entry(journal: Journal, entry_id: int) -> None:
+    """Delete an entry; an attachment that only it used goes too, file included."""
     with journal.transaction() as session:
         entry = session.get(models.Entry, entry_id)
         if entry is None:
             raise ValidationError(f"no entry with id {entry_id}", "entry")
         session.delete(entry)
+    prune_attachments(journal)
 
 
 def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:

@@ -1,0 +1,57 @@
+"""``pmjournal goal`` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from cli_process import assert_refused
+from cli_process import run_pmjournal as pmjournal
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return pmjournal("--data-dir", data_dir, "goal", *args, cwd=data_dir.parent)
+
+
+def test_add_check_in_list_show_and_remove(tmp_path: Path) -> None:
+    data_dir = tmp_path / "journal"
+    added = run(data_dir, "add", "--title", "Ship a feature", "--target-date", "2026-08-15")
+    assert added.stdout == "Saved goal #1: Ship a feature\n", added.stderr
+    checked = run(
+        data_dir,
+        "checkin",
+        "1",
+        "--note",
+        "Spec agreed",
+        "--progress",
+        "40",
+        "--date",
+        "2026-06-15",
+    )
+    assert checked.stdout == "Checked in on goal #1, 40% done\n"
+    assert_refused(run(data_dir, "checkin", "1", "--progress", "140"), "progress", "0 to 100")
+    edited = run(data_dir, "edit", "1", "--status", "in_progress")
+    assert edited.stdout == "Updated goal #1: Ship a feature (in_progress)\n"
+
+    page = json.loads(run(data_dir, "list", "--json").stdout)
+    assert page["total"] == 1
+    [goal] = page["items"]
+    assert (goal["status"], goal["target_date"]) == ("in_progress", "2026-08-15")
+    assert goal["checkins"] == [
+        {"id": 1, "goal_id": 1, "date": "2026-06-15", "note": "Spec agreed", "progress": 40}
+    ]
+    assert "40% Spec agreed" in run(data_dir, "show", "1").stdout
+
+    assert_refused(run(data_dir, "remove", "1"), "has 1 check-in", "--with-checkins")
+    assert run(data_dir, "remove", "1", "--with-checkins").stdout == "Deleted goal #1\n"
+    assert run(data_dir, "list").stdout == "No goals found.\n"
+
+
+def test_refusals_are_one_line_and_save_nothing(tmp_path: Path) -> None:
+    data_dir = tmp_path / "journal"
+    assert_refused(run(data_dir, "add", "--title", "  "), "title")
+    assert not data_dir.exists(), "refused before the journal was created"
+    assert_refused(run(data_dir, "add", "--title", "x", "--internship", "4"), "no internship")
+    assert_refused(run(data_dir, "show", "9"), "no goal with id 9")
+    assert_refused(run(data_dir, "add", "--title", "x", "--status", "done"), "--status")
