@@ -61,6 +61,19 @@ def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def intern_dir(tmp_path: Path) -> Path:
+    """A journal with a profile and nothing else: no welcome, no demo records."""
+    from pmjournal.services.journal import open_journal
+    from pmjournal.services.records.profile import update_profile
+
+    folder = tmp_path / "intern"
+    journal = open_journal(folder, auto_backup=False)
+    update_profile(journal, name="Sam Intern", headline="Product intern")
+    journal.close()
+    return folder
+
+
 class Keys:
     """Key presses sent to the focused widget, counted apart from the words of the entry."""
 

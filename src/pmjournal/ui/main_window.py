@@ -25,6 +25,7 @@ from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
 from pmjournal.ui.dialogs.errors import show_error
+from pmjournal.ui.navigation import History, Target
 from pmjournal.ui.signals import JournalSignals
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.theme import ThemeMode, apply_theme
@@ -32,6 +33,7 @@ from pmjournal.ui.undo_commands import DeleteEntry
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
 from pmjournal.ui.views.placeholder_view import PlaceholderView
+from pmjournal.ui.views.record_views import RecordViews
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
@@ -66,6 +68,10 @@ VIEWS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _view_row(title: str) -> int | None:
+    return next((row for row, (name, _) in enumerate(VIEWS) if name == title), None)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -88,9 +94,17 @@ class MainWindow(QMainWindow):
         self.journal_view = JournalView(journal, runner, autosave_ms)
         self.journal_view.statusMessage.connect(self.show_status)
         self.journal_view.editor.saveStateChanged.connect(self._show_save_state)
+        self.records = RecordViews(journal, runner, self.undo_stack, autosave_ms)
+        self.records.linkActivated.connect(self.open_target)
+        self.records.visited.connect(self._visited)
+        self.records.statusMessage.connect(self.show_status)
+        self.history = History()
+        self._going_back = False
         self.stack = QStackedWidget()
         self.stack.addWidget(self.journal_view)
-        for title, promise in VIEWS[1:]:
+        for widget in self.records.widgets():
+            self.stack.addWidget(widget)
+        for title, promise in VIEWS[1 + len(self.records.widgets()) :]:
             self.stack.addWidget(PlaceholderView(title, promise))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -161,6 +175,8 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.addAction(action)
             self.commands.by_id[action.objectName()] = action
+        add("back", "&Back", self.go_back, "Alt+Left")
+        add("forward", "&Forward", self.go_forward, "Alt+Right")
         add("search", "&Search…", self.open_search, "Ctrl+K")
         add("palette", "&Command palette…", self.open_palette, "Ctrl+Shift+P")
         add("preview", "&Preview", view.editor.toggle_preview, "Ctrl+E")
@@ -197,6 +213,7 @@ class MainWindow(QMainWindow):
                 "quit",
             ],
             "&Edit": ["undo", "redo", None, "search", "palette"],
+            "&Go": ["back", "forward"],
             "&View": [f"view-{n}" for n in range(1, len(VIEWS) + 1)]
             + [None, "preview", "focus-editor", None]
             + [f"theme-{m.value}" for m in ThemeMode],
@@ -232,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.journal_view.editor.flush()
+        self.records.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/view", self.sidebar.currentRow())
         self.settings.sync()
@@ -245,6 +263,46 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             if self.sidebar.currentRow() != row:
                 self.sidebar.setCurrentRow(row)
+            self.records.shown(row)
+            self._visited(Target(VIEWS[row][0]))
+
+    # links between records, and the way back
+
+    def open_target(self, target: Target) -> None:
+        """Open what a link names (an entry, project, skill, person…) and remember the way."""
+        travelling, self._going_back = self._going_back, True
+        try:
+            if target.kind == "entry" and isinstance(target.key, int):
+                self.show_view(0)
+                self.journal_view.open_entry_id(target.key)
+            else:
+                row = self.records.open(target)
+                row = _view_row(target.kind) if row is None else row
+                if row is not None:
+                    self.show_view(row)
+        finally:
+            self._going_back = travelling
+        self._visited(target)
+
+    def _visited(self, target: Target) -> None:
+        """Remember a record or view the user went to; not while a link or Back opens it."""
+        if not self._going_back:
+            self.history.visit(target)
+
+    def go_back(self) -> None:
+        self._travel(self.history.back())
+
+    def go_forward(self) -> None:
+        self._travel(self.history.forward())
+
+    def _travel(self, target: Target | None) -> None:
+        if target is None:
+            return
+        self._going_back = True
+        try:
+            self.open_target(target)
+        finally:
+            self._going_back = False
 
     def _new(self, kind: EntryKind, *, on_selected_day: bool = False) -> None:
         if self.read_only:
@@ -292,8 +350,7 @@ class MainWindow(QMainWindow):
             self.show_view(0)
             self.journal_view.open_entry_id(hit.id)
         else:
-            self.show_view(1)
-            self.show_status(f"{hit.title}: the {hit.kind} views arrive in part 2")
+            self.open_target(Target(hit.kind, hit.id))
 
     def open_palette(self) -> None:
         from pmjournal.ui.dialogs.command_palette import CommandPalette
@@ -319,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         self.journal_view.apply(changes)
+        self.records.apply(changes)
 
     # first run and faults
 
@@ -326,6 +384,7 @@ class MainWindow(QMainWindow):
         """Once the journal is open: listen to its changes, load the views, maybe welcome."""
         self.signals.attach(self.journal.changes)
         self.journal_view.load()
+        self.records.start(self.sidebar.currentRow())
         if not self.read_only:
             self.runner.run(lambda: journal_ops.first_run(self.journal), self._welcome)
 
