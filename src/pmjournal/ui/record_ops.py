@@ -143,7 +143,17 @@ class SkillsOverview:
     categories: tuple[SkillCategoryRecord, ...]
     skills: tuple[SkillRecord, ...]
     practice: tuple[int, ...]
-    """Entries practising any skill per week, the last ``weeks``."""
+    """Entries practising any skill per week, the ``weeks`` up to ``last_day``."""
+    last_day: date
+
+
+def practice_end(journal: Journal, today: date | None) -> date:
+    """The chart ends at the latest entry, so a finished internship still shows its weeks."""
+    from pmjournal.services.records.entries import recent_entries
+
+    today = today or date.today()
+    latest = recent_entries(journal, 1)
+    return min(today, latest[0].date) if latest else today
 
 
 def skills_overview(journal: Journal, weeks: int, today: date | None = None) -> SkillsOverview:
@@ -153,10 +163,12 @@ def skills_overview(journal: Journal, weeks: int, today: date | None = None) -> 
         skill_practice,
     )
 
+    end = practice_end(journal, today)
     return SkillsOverview(
         tuple(list_skill_categories(journal)),
         list_skills(journal, limit=ALL).items,
-        tuple(skill_practice(journal, None, weeks=weeks, today=today)),
+        tuple(skill_practice(journal, None, weeks=weeks, today=end)),
+        end,
     )
 
 
@@ -165,16 +177,19 @@ class SkillDetail:
     skill: SkillRecord
     evidence: tuple[EvidenceRecord, ...]
     practice: tuple[int, ...]
+    last_day: date
 
 
 def skill_detail(journal: Journal, name: str, weeks: int, today: date | None = None) -> SkillDetail:
     from pmjournal.services.records.evidence import list_evidence
     from pmjournal.services.records.skills import get_skill, skill_practice
 
+    end = practice_end(journal, today)
     return SkillDetail(
         get_skill(journal, name),
         list_evidence(journal, skill=name, limit=ALL).items,
-        tuple(skill_practice(journal, name, weeks=weeks, today=today)),
+        tuple(skill_practice(journal, name, weeks=weeks, today=end)),
+        end,
     )
 
 

@@ -82,7 +82,7 @@ class SkillsView(QWidget):
         self.heading = QLabel("<h3>All skills</h3>")
         self.heading.setObjectName("skill-heading")
         self.heading.setWordWrap(True)
-        self.chart_title = QLabel(f"Entries practising any skill, last {WEEKS} weeks")
+        self.chart_title = QLabel(f"Entries practising any skill, {WEEKS} weeks")
         self.chart = PracticeChart()
         self.evidence = QListWidget()
         self.evidence.setObjectName("skill-evidence")
@@ -168,12 +168,15 @@ class SkillsView(QWidget):
         self.tree.blockSignals(False)
         self.merge_into.clear()
         self.merge_into.addItems([s.name for s in overview.skills])
+        self.chart_title.setText(
+            f"Entries practising any skill, {WEEKS} weeks to {overview.last_day:%d %b %Y}"
+        )
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
             self._open(self._current or "")
         else:
             self._current = None
-            self.chart.set_counts(overview.practice, self._today)
+            self.chart.set_counts(overview.practice, overview.last_day)
 
     def skill_rows(self) -> dict[str, str]:
         return {item.text(0): item.text(1) for item in leaves(self.tree)}
@@ -201,8 +204,10 @@ class SkillsView(QWidget):
             f"<h3>{skill.name}</h3><p>{skill.category or NO_CATEGORY}"
             f"{' · ' + skill.description if skill.description else ''}</p>"
         )
-        self.chart_title.setText(f"Entries practising {skill.name}, last {WEEKS} weeks")
-        self.chart.set_counts(detail.practice, self._today)
+        self.chart_title.setText(
+            f"Entries practising {skill.name}, {WEEKS} weeks to {detail.last_day:%d %b %Y}"
+        )
+        self.chart.set_counts(detail.practice, detail.last_day)
         self.evidence.clear()
         for evidence in detail.evidence:
             note = f": {evidence.note}" if evidence.note else ""
