@@ -82,7 +82,7 @@ dist: $(BUNDLE)
 dist-check: $(BUNDLE)
 	$(PYTHON) packaging/dist_check.py dist/pmjournal
 
-# The desktop app's screenshots in docs/img/ (journal view, search, welcome; light and dark).
+# The desktop app's screenshots in docs/img/ (every view, search, welcome; light and dark).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py --out docs/img
 

@@ -17,6 +17,7 @@ from pmjournal.services.records.goals import add_goal, get_goal, list_goals
 from pmjournal.services.records.people import find_person, list_people
 from pmjournal.services.records.skills import get_skill, list_skills
 from pmjournal.ui.main_window import MainWindow
+from pmjournal.ui.views.marks import lock_mark, locked
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -59,7 +60,7 @@ def test_people_are_created_edited_linked_to_their_feedback_and_deleted_with_und
     qtbot.mouseClick(people.save_button, Qt.MouseButton.LeftButton)
     ada = find_person(window.journal, "Ada Mentor")
     assert (ada.relationship.value, ada.title, ada.confidential) == ("mentor", "Staff PM", True)
-    assert people.names() == ["🔒 Ada Mentor — mentor"]
+    assert people.names() == [locked("Ada Mentor — mentor", True)]
 
     people.email.setText("not an email")
     qtbot.mouseClick(people.save_button, Qt.MouseButton.LeftButton)
@@ -92,7 +93,7 @@ def test_people_are_created_edited_linked_to_their_feedback_and_deleted_with_und
 
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert get_feedback(window.journal, given[0].id).person == "Ada Mentor"  # type: ignore[union-attr]
-    assert people.names() == ["🔒 Ada Mentor — mentor"]
+    assert people.names() == [locked("Ada Mentor — mentor", True)]
 
 
 def test_feedback_is_filtered_followed_up_edited_and_deleted_with_undo(
@@ -133,7 +134,7 @@ def test_feedback_is_filtered_followed_up_edited_and_deleted_with_undo(
     view.dialog.confidential.setChecked(True)
     view.dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert get_feedback(window.journal, given.id).confidential  # type: ignore[union-attr]
-    assert view.lines()[0].startswith("🔒")
+    assert view.lines()[0].startswith(lock_mark())
 
     view.list.setCurrentRow(0)
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)

@@ -23,6 +23,7 @@ from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord, validate_fe
 from pmjournal.domain.vocab import FeedbackKind
 from pmjournal.ui.record_ops import FeedbackChoices
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.marks import confidential_label
 
 NOBODY = "(not named)"
 
@@ -81,7 +82,7 @@ class FeedbackDialog(QDialog):
             "feedback-projects", choices.projects, record.projects if record else ()
         )
         self.skills = _checklist("feedback-skills", choices.skills, record.skills if record else ())
-        self.confidential = QCheckBox("🔒 Confidential")
+        self.confidential = QCheckBox(confidential_label())
         self.confidential.setObjectName("feedback-confidential")
         self.confidential.setChecked(bool(record and record.confidential))
         self.error = FieldError("feedback-dialog-error")

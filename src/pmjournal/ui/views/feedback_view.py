@@ -250,7 +250,7 @@ class FeedbackView(QWidget):
         )
         links = " ".join(f'<a href="project:{p}">@{p}</a>' for p in given.projects)
         links += " " + " ".join(f'<a href="skill:{s}">+{s}</a>' for s in given.skills)
-        lock = "🔒 confidential · " if given.confidential else ""
+        lock = "Confidential · " if given.confidential else ""
         from html import escape
 
         self.text.setHtml(
@@ -258,6 +258,7 @@ class FeedbackView(QWidget):
             f"<blockquote>{escape(given.text)}</blockquote><p>{links}</p>"
         )
         self.follow_text.setText(given.follow_up.text)
+        self.follow_text.setCursorPosition(0)
         self.follow_done.setChecked(given.follow_up.done)
         if given.follow_up.on:
             self.follow_on.setDate(QDate(given.follow_up.on))

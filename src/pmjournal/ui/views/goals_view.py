@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -41,7 +41,8 @@ from pmjournal.ui.views.field_error import FieldError
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
-GENTLE = "color:#b7791f;"
+GENTLE_COLOUR = "#b7791f"
+GENTLE = f"color:{GENTLE_COLOUR};"
 """Amber, readable on light and dark: overdue is a nudge."""
 
 
@@ -203,7 +204,7 @@ class GoalsView(QWidget):
             item = QListWidgetItem(goal_line(goal, self.today))
             item.setData(Qt.ItemDataRole.UserRole, goal.id)
             if overdue_days(goal, self.today):
-                item.setForeground(Qt.GlobalColor.darkYellow)
+                item.setForeground(QColor(GENTLE_COLOUR))
             self.list.addItem(item)
             if goal.id == wanted:
                 chosen = item

@@ -42,7 +42,7 @@ from pmjournal.ui.views.field_error import FieldError
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
-COLUMNS = ("Metric", "Baseline", "Result", "Unit", "Better", "Measured on", "Change", "🔒")
+COLUMNS = ("Metric", "Baseline", "Result", "Unit", "Better", "Measured on", "Change", "Private")
 FIELDS = ("name", "baseline", "result", "unit", "better", "measured_on", "change", "confidential")
 CHANGE, LOCK = 6, 7
 BAD = QColor("#e0524f")

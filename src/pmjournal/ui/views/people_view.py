@@ -32,17 +32,16 @@ from pmjournal.ui import record_ops
 from pmjournal.ui.navigation import Target
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.marks import confidential_label, locked
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
-LOCK = "🔒 "
-
 
 def feedback_line(given: FeedbackRecord) -> str:
-    lock = LOCK if given.confidential else ""
     text = " ".join(given.text.split())
-    return f"{lock}{given.date:%d %b %Y} · {given.kind} · {text[:90]}"
+    short = text if len(text) <= 150 else text[:150].rsplit(" ", 1)[0] + "…"
+    return locked(f"{given.date:%d %b %Y} · {given.kind} · {short}", given.confidential)
 
 
 class PeopleView(QWidget):
@@ -67,6 +66,7 @@ class PeopleView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("people-list")
         self.list.setAccessibleName("People")
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -89,7 +89,7 @@ class PeopleView(QWidget):
         self.notes.setObjectName("person-notes")
         self.notes.setFixedHeight(70)
         self.notes.setTabChangesFocus(True)
-        self.confidential = QCheckBox("🔒 Confidential")
+        self.confidential = QCheckBox(confidential_label())
         self.confidential.setObjectName("person-confidential")
         self.error = FieldError("person-error")
         self.save_button = QPushButton("Save")
@@ -114,6 +114,7 @@ class PeopleView(QWidget):
         self.given = QListWidget()
         self.given.setObjectName("person-feedback")
         self.given.setAccessibleName("Feedback they gave")
+        self.given.setWordWrap(True)
         self.given.itemActivated.connect(self._open_feedback)
         self.given.itemDoubleClicked.connect(self._open_feedback)
         self.form = QWidget()
@@ -147,8 +148,9 @@ class PeopleView(QWidget):
         self.list.clear()
         chosen = None
         for person in people:
-            lock = LOCK if person.confidential else ""
-            item = QListWidgetItem(f"{lock}{person.name} — {person.relationship.value}")
+            item = QListWidgetItem(
+                locked(f"{person.name} — {person.relationship.value}", person.confidential)
+            )
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.list.addItem(item)
             if wanted is not None and person.name.casefold() == wanted.casefold():

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +40,7 @@ from pmjournal.ui.navigation import Target
 from pmjournal.ui.record_ops import ProjectDetail
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.marks import confidential_label
 from pmjournal.ui.views.metrics_table import MetricsTable
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class ProjectEditor(QScrollArea):
         self._detail: ProjectDetail | None = None
         self._loading = False
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("project-editor")
         body = QWidget()
         self.setWidget(body)
@@ -96,23 +97,25 @@ class ProjectEditor(QScrollArea):
         self.internship = QComboBox()
         self.internship.setObjectName("project-internship")
         self.internship.setAccessibleName("Internship")
-        self.confidential = QCheckBox("🔒 Confidential")
+        self.confidential = QCheckBox(confidential_label())
         self.confidential.setObjectName("project-confidential")
         self.confidential.setToolTip("Redacted in outputs you share")
         self.save_state = QLabel("")
         self.save_state.setObjectName("project-save-state")
         self.error = FieldError("project-error")
         top = QHBoxLayout()
-        top.addWidget(self.name, 1)
+        top.addWidget(QLabel("Status"))
         top.addWidget(self.status)
-        top.addWidget(self.internship)
+        top.addWidget(QLabel("Internship"))
+        top.addWidget(self.internship, 1)
         top.addWidget(self.confidential)
         top.addWidget(self.save_state)
 
         self.readiness = QListWidget()
         self.readiness.setObjectName("readiness")
         self.readiness.setAccessibleName("Portfolio readiness")
-        self.readiness.setMaximumHeight(118)
+        rows = self.readiness.fontMetrics().lineSpacing() * 5
+        self.readiness.setFixedHeight(rows + 4 * self.readiness.frameWidth() + 12)
         self.readiness.itemActivated.connect(self._go_to_item)
         self.readiness.itemClicked.connect(self._go_to_item)
         self.readiness_title = QLabel("<b>Portfolio readiness</b>")
@@ -131,7 +134,16 @@ class ProjectEditor(QScrollArea):
             self.fields[field] = edit
             form.addRow(LABELS[field], edit)
 
-        self.skill_chips = QHBoxLayout()
+        self.skill_links = QLabel("")
+        self.skill_links.setObjectName("project-skills")
+        self.skill_links.setWordWrap(True)
+        self.skill_links.setTextFormat(Qt.TextFormat.RichText)
+        self.skill_links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.skill_links.linkActivated.connect(self._open_skill)
+        self._skills: tuple[str, ...] = ()
         self.skill_picker = QComboBox()
         self.skill_picker.setObjectName("project-skill-picker")
         self.skill_picker.setEditable(True)
@@ -142,8 +154,7 @@ class ProjectEditor(QScrollArea):
         self.link_skill.clicked.connect(self._link_skill)
         skills_row = QHBoxLayout()
         skills_row.addWidget(QLabel("<b>Skills</b>"))
-        skills_row.addLayout(self.skill_chips)
-        skills_row.addStretch(1)
+        skills_row.addWidget(self.skill_links, 1)
         skills_row.addWidget(self.skill_picker)
         skills_row.addWidget(self.link_skill)
 
@@ -159,6 +170,7 @@ class ProjectEditor(QScrollArea):
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.name)
         layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addWidget(self.readiness_title)
@@ -240,20 +252,15 @@ class ProjectEditor(QScrollArea):
             self.readiness.addItem(item)
 
     def _show_skills(self, linked: tuple[str, ...], known: tuple[str, ...]) -> None:
-        while self.skill_chips.count():
-            taken = self.skill_chips.takeAt(0)
-            chip = taken.widget() if taken is not None else None
-            if chip is not None:
-                chip.deleteLater()
-        for name in linked:
-            button = QToolButton()
-            button.setText(f"+{name}")
-            button.setObjectName("skill-chip")
-            button.setToolTip(f"Open the skill {name}")
-            button.clicked.connect(
-                lambda _=False, n=name: self.linkActivated.emit(Target("skill", n))
+        from html import escape
+
+        self._skills = linked
+        self.skill_links.setText(
+            " &nbsp; ".join(
+                f'<a href="{escape(n)}">+{escape(n).replace(" ", "&nbsp;")}</a>' for n in linked
             )
-            self.skill_chips.addWidget(button)
+            or "None yet: link one, or link skills in the project's entries."
+        )
         if known:
             self.skill_picker.clear()
             self.skill_picker.addItems([s for s in known if s not in linked])
@@ -263,13 +270,10 @@ class ProjectEditor(QScrollArea):
         return [] if self._detail is None else [i.field for i in missing(self._detail.readiness)]
 
     def skill_chip_names(self) -> list[str]:
-        names = []
-        for index in range(self.skill_chips.count()):
-            held = self.skill_chips.itemAt(index)
-            widget = held.widget() if held is not None else None
-            if isinstance(widget, QToolButton):
-                names.append(widget.text().removeprefix("+"))
-        return names
+        return list(self._skills)
+
+    def _open_skill(self, name: str) -> None:
+        self.linkActivated.emit(Target("skill", name))
 
     # saving
 

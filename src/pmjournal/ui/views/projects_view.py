@@ -25,18 +25,18 @@ from pmjournal.ui import record_ops
 from pmjournal.ui.navigation import Target
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.marks import locked
 from pmjournal.ui.views.project_editor import AUTOSAVE_MS, ProjectEditor
 from pmjournal.ui.views.tree_items import leaves
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
-LOCK = "🔒 "
 RELEVANT = {Kind.PROJECT, Kind.INTERNSHIP, Kind.METRIC, Kind.ENTRY, Kind.FEEDBACK, Kind.EVIDENCE}
 
 
 def project_label(project: ProjectRecord) -> str:
-    return f"{LOCK if project.confidential else ''}{project.name}"
+    return locked(project.name, project.confidential)
 
 
 class ProjectsView(QWidget):
@@ -68,7 +68,8 @@ class ProjectsView(QWidget):
         self.tree.setObjectName("project-list")
         self.tree.setAccessibleName("Projects by internship")
         self.tree.setHeaderLabels(["Project", "Status"])
-        self.tree.setColumnWidth(0, 210)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.header().setStretchLastSection(True)
         self.tree.currentItemChanged.connect(self._selected)
         self.delete_button = QPushButton("Delete project…")
         self.delete_button.setObjectName("delete-project")
@@ -90,7 +91,7 @@ class ProjectsView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.editor)
-        split.setSizes([300, 830])
+        split.setSizes([330, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -114,6 +115,7 @@ class ProjectsView(QWidget):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[group_name] = group
                 self.tree.addTopLevelItem(group)
+                group.setFirstColumnSpanned(True)
             item = QTreeWidgetItem([project_label(project), project.status.value])
             item.setData(0, Qt.ItemDataRole.UserRole, project.id)
             item.setToolTip(0, "Confidential" if project.confidential else project.name)

@@ -1,0 +1,30 @@
+"""The lock shown on confidential records in every list, in a glyph the installed fonts have.
+
+Many Linux desktops have no colour-emoji font, and a missing glyph paints as an empty box;
+then the word is used instead.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+LOCK_CODEPOINT = 0x1F512
+
+
+@cache
+def lock_mark() -> str:
+    """'🔒 ' where a font can draw it, else '(confidential) '."""
+    if QFontMetrics(QApplication.font()).inFontUcs4(LOCK_CODEPOINT):
+        return "🔒 "
+    return "(confidential) "
+
+
+def locked(text: str, confidential: bool) -> str:
+    return f"{lock_mark()}{text}" if confidential else text
+
+
+def confidential_label() -> str:
+    return f"{lock_mark().strip()} Confidential" if lock_mark() == "🔒 " else "Confidential"
