@@ -161,3 +161,27 @@ def test_practice_per_week_counts_entries_with_the_skill(journal: Journal) -> No
 
     assert skill_practice(journal, "Communication", weeks=3, today=today) == [0, 0, 2]
     assert skill_practice(journal, None, weeks=3, today=today) == [0, 1, 2]
+
+
+def test_undoing_an_internship_delete_puts_its_projects_and_goals_back_under_it(
+    journal: Journal,
+) -> None:
+    from pmjournal.domain.internships import InternshipDraft
+    from pmjournal.services.records.internships import add_internship, list_internships
+    from pmjournal.services.records.projects import add_project
+    from pmjournal.services.records.undo_delete import delete_internship_undoably
+
+    internship = add_internship(
+        journal, InternshipDraft("Quillmark", "PM Intern", date(2026, 6, 1), team="Growth")
+    ).value
+    add_project(journal, ProjectDraft("Digest", internship="Quillmark"))
+    goal = add_goal(journal, GoalDraft("Ship", internship=internship.id)).value
+
+    deleted = delete_internship_undoably(journal, internship.id)
+    assert find_project(journal, "Digest").internship_id is None
+    new_id = restore(journal, deleted.value).value
+
+    back = list_internships(journal).items
+    assert [(i.id, i.label, i.team) for i in back] == [(new_id, "PM Intern at Quillmark", "Growth")]
+    assert find_project(journal, "Digest").internship_id == new_id
+    assert get_goal(journal, goal.id).internship_id == new_id  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from pmjournal.domain.changes import Changes, Kind, Outcome, Ref
 from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord
 from pmjournal.domain.goals import CheckinDraft, GoalDraft, GoalRecord
+from pmjournal.domain.internships import InternshipDraft
 from pmjournal.domain.metric_records import MetricDraft
 from pmjournal.domain.paging import PageRequest
 from pmjournal.domain.people import PersonDraft
@@ -28,6 +29,7 @@ from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import feedback as feedback_repo
 from pmjournal.storage.repos import goals as goals_repo
+from pmjournal.storage.repos import internships as internships_repo
 from pmjournal.storage.repos import metrics as metrics_repo
 from pmjournal.storage.repos import people as people_repo
 from pmjournal.storage.repos import projects as projects_repo
@@ -69,7 +71,34 @@ class DeletedMetric:
     draft: MetricDraft
 
 
-Deleted = DeletedProject | DeletedFeedback | DeletedPerson | DeletedGoal | DeletedMetric
+@dataclass(frozen=True)
+class DeletedInternship:
+    draft: InternshipDraft
+    project_ids: tuple[int, ...]
+    goal_ids: tuple[int, ...]
+
+
+Deleted = (
+    DeletedProject
+    | DeletedFeedback
+    | DeletedPerson
+    | DeletedGoal
+    | DeletedMetric
+    | DeletedInternship
+)
+
+
+def delete_internship_undoably(journal: Journal, internship_id: int) -> Outcome[DeletedInternship]:
+    with journal.transaction() as session:
+        record = internships_repo.load(session, internship_id)
+        impact = internships_repo.delete_impact(session, internship_id)
+        internships_repo.delete(session, internship_id)
+    deleted = DeletedInternship(
+        InternshipDraft.of(record),
+        tuple(sorted(i for k, i in impact.detached if k is Kind.PROJECT)),
+        tuple(sorted(i for k, i in impact.detached if k is Kind.GOAL)),
+    )
+    return published(journal, deleted, impact.changes())
 
 
 def delete_project_undoably(journal: Journal, project_id: int) -> Outcome[DeletedProject]:
@@ -166,6 +195,11 @@ def _relinked(deleted: Deleted) -> list[Ref]:
         ]
     if isinstance(deleted, DeletedPerson):
         return [(Kind.FEEDBACK, i) for i in deleted.feedback_ids]
+    if isinstance(deleted, DeletedInternship):
+        return [
+            *((Kind.PROJECT, i) for i in deleted.project_ids),
+            *((Kind.GOAL, i) for i in deleted.goal_ids),
+        ]
     return []
 
 
@@ -218,4 +252,8 @@ def _restore(session: Session, deleted: Deleted) -> tuple[int, Kind]:
                 session, goal_id, CheckinDraft(checkin.note, checkin.date, checkin.progress)
             )
         return goal_id, Kind.GOAL
+    if isinstance(deleted, DeletedInternship):
+        internship_id = internships_repo.create(session, deleted.draft)
+        relink.attach_to_internship(session, internship_id, deleted.project_ids, deleted.goal_ids)
+        return internship_id, Kind.INTERNSHIP
     return metrics_repo.create(session, deleted.draft), Kind.METRIC

@@ -47,3 +47,18 @@ def give_feedback_to(session: Session, person_id: int, feedback_ids: Iterable[in
             .values(person_id=person_id)
         )
     session.expire_all()
+
+
+def attach_to_internship(
+    session: Session, internship_id: int, project_ids: Iterable[int], goal_ids: Iterable[int]
+) -> None:
+    """Put projects and goals that lost their internship back under it."""
+    for model, ids in ((models.Project, project_ids), (models.Goal, goal_ids)):
+        kept = _existing(session, model, ids)
+        if kept:
+            session.execute(
+                update(model)
+                .where(model.id.in_(kept), model.internship_id.is_(None))
+                .values(internship_id=internship_id)
+            )
+    session.expire_all()
