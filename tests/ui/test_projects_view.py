@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import OpenWindow, type_text
+from conftest import OpenWindow, commit, type_in_cell, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmjournal.domain.records import EntryRecord
@@ -40,22 +40,6 @@ def new_project(qtbot: QtBot, window: MainWindow, name: str) -> None:
 def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
     label = window.records.projects.editor.save_state
     qtbot.waitUntil(lambda: label.text() == "Saved", timeout=5000)
-
-
-def type_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
-    table.setFocus()
-    table.setCurrentCell(row, column)
-    qtbot.keyClicks(table, text[0])
-    editor = QApplication.focusWidget()
-    assert editor is not None and editor is not table
-    qtbot.keyClicks(editor, text[1:])
-    commit(qtbot, editor)
-
-
-def commit(qtbot: QtBot, editor: QWidget) -> None:
-    """Return in a cell editor; the delegate commits on the next turn of the event loop."""
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()
 
 
 def test_a_case_study_typed_in_autosaves_and_the_checklist_follows(

@@ -225,3 +225,55 @@ def test_skills_show_evidence_coverage_and_practice_and_rename_keeps_links(
     renamed = get_skill(window.journal, f"{evidenced.name} (PM)")
     assert renamed.evidence_count == evidenced.evidence_count
     assert view.skill_rows()[renamed.name] == str(evidenced.evidence_count)
+
+
+def test_internships_and_profile_are_edited_and_an_internship_delete_is_undone(
+    qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
+) -> None:
+    from pmjournal.services.records.internships import list_internships
+    from pmjournal.services.records.profile import get_profile
+    from pmjournal.services.records.projects import find_project
+
+    window = open_window(intern_dir)
+    window.open_profile()
+    dialog = window.profile_dialog
+    assert dialog is not None
+    assert dialog.profile["name"].text() == "Sam Intern"
+    dialog.profile["email"].setText("sam@example.com")
+    dialog.links.setPlainText("https://sam.example.com")
+    qtbot.mouseClick(dialog.save_profile, Qt.MouseButton.LeftButton)
+    assert get_profile(window.journal).links == ("https://sam.example.com",)
+
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.fields["organisation"], "Quillmark")
+    qtbot.keyClicks(dialog.fields["title"], "PM Intern")
+    qtbot.keyClicks(dialog.fields["start_date"], "June")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.internship_error.isVisible()
+    assert dialog.internship_error.field == "start_date"
+    assert list_internships(window.journal).total == 0
+    dialog.fields["start_date"].setText("2026-06-01")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.labels() == ["PM Intern at Quillmark"]
+    dialog.reject()
+
+    show(qtbot, window, 2)
+    projects = window.records.projects
+    qtbot.keyClicks(projects.new_name, "Digest")
+    qtbot.keyClick(projects.new_name, Qt.Key.Key_Return)
+    projects.editor.internship.setCurrentText("PM Intern at Quillmark")
+    projects.editor.flush()
+    assert find_project(window.journal, "Digest").internship == "PM Intern at Quillmark"
+
+    window.open_profile()
+    dialog = window.profile_dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.confirm is not None
+    assert "unlink 1 project (kept)" in dialog.confirm.informativeText()
+    dialog.confirm.button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.labels() == []
+    assert find_project(window.journal, "Digest").internship is None
+    window.undo_stack.undo()
+    assert dialog.labels() == ["PM Intern at Quillmark"]
+    assert find_project(window.journal, "Digest").internship == "PM Intern at Quillmark"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from pmjournal import version
+from pmjournal.domain.entry_templates import without_prompts
 from pmjournal.render.charts import Bucket
 from pmjournal.render.impact import (
     Callout,
@@ -218,7 +219,7 @@ def _timeline(project: ProjectView, md: MarkdownRenderer) -> tuple[Moment, ...]:
     return tuple(
         Moment(
             day_label(entry.date),
-            entry.title.strip() or first_sentence(md.plain(entry.body), 120),
+            entry.title.strip() or first_sentence(md.plain(without_prompts(entry.body)), 120),
         )
         for entry in sorted(picked, key=lambda e: (e.date, e.id))
     )

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
     from pmjournal.services.search import SearchHit
     from pmjournal.ui.dialogs.command_palette import CommandPalette
+    from pmjournal.ui.dialogs.profile_dialog import ProfileDialog
     from pmjournal.ui.dialogs.search_dialog import SearchDialog
     from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
 
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.search_dialog: SearchDialog | None = None
         self.palette_dialog: CommandPalette | None = None
         self.welcome_dialog: WelcomeDialog | None = None
+        self.profile_dialog: ProfileDialog | None = None
         self._restore_settings()
 
     # actions and menus
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Alt+Shift+N",
         )
         add("delete-entry", "&Delete entry", self.delete_entry, "Ctrl+Shift+Backspace")
+        add("profile", "&Profile and internships…", self.open_profile, "Ctrl+,")
         add("quit", "&Quit", self.close, "Ctrl+Q")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
                 "new-weekly-on-day",
                 None,
                 "delete-entry",
+                None,
+                "profile",
                 None,
                 "quit",
             ],
@@ -351,6 +356,13 @@ class MainWindow(QMainWindow):
             self.journal_view.open_entry_id(hit.id)
         else:
             self.open_target(Target(hit.kind, hit.id))
+
+    def open_profile(self) -> None:
+        from pmjournal.ui.dialogs.profile_dialog import ProfileDialog
+
+        self.profile_dialog = ProfileDialog(self.journal, self.runner, self.undo_stack, self)
+        self.profile_dialog.load()
+        self.profile_dialog.open()
 
     def open_palette(self) -> None:
         from pmjournal.ui.dialogs.command_palette import CommandPalette

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from pmjournal.domain.feedback import FeedbackRecord
 from pmjournal.domain.goals import GoalRecord
-from pmjournal.domain.internships import InternshipRecord
+from pmjournal.domain.internships import InternshipDraft, InternshipRecord
 from pmjournal.domain.metric_records import MetricRecord
 from pmjournal.domain.people import PersonRecord
 from pmjournal.domain.projects import ProjectRecord
 from pmjournal.domain.readiness import ReadinessItem, project_readiness
-from pmjournal.domain.records import EntryRecord
+from pmjournal.domain.records import EntryRecord, ProfileRecord
 from pmjournal.domain.skills import EvidenceRecord, SkillCategoryRecord, SkillRecord
 
 if TYPE_CHECKING:
@@ -77,6 +77,32 @@ def project_detail(journal: Journal, project_id: int) -> ProjectDetail | None:
         internships=internships(journal),
         known_skills=tuple(link_names(journal).skills),
     )
+
+
+def profile(journal: Journal) -> ProfileRecord:
+    from pmjournal.services.records.profile import get_profile
+
+    return get_profile(journal)
+
+
+def save_profile(journal: Journal, changes: dict[str, object]) -> ProfileRecord:
+    """The profile service returns no ``Outcome``; its change is published here."""
+    from pmjournal.domain.changes import Changes, Kind
+    from pmjournal.services.records.profile import update_profile
+
+    record = update_profile(journal, **changes)
+    journal.changes.publish(Changes.of(updated=[(Kind.PROFILE, 1)]))
+    return record
+
+
+def save_internship(
+    journal: Journal, internship_id: int | None, draft: InternshipDraft
+) -> InternshipRecord:
+    from pmjournal.services.records.internships import add_internship, update_internship
+
+    if internship_id is None:
+        return add_internship(journal, draft).value
+    return update_internship(journal, internship_id, draft).value
 
 
 def people(journal: Journal) -> tuple[PersonRecord, ...]:
@@ -204,6 +230,10 @@ def delete_summary(journal: Journal, kind: str, record_id: int) -> str:
         return project_delete_impact(journal, record_id).summary()
     if kind == "person":
         return person_delete_impact(journal, record_id).summary()
+    if kind == "internship":
+        from pmjournal.services.records.internships import internship_delete_impact
+
+        return internship_delete_impact(journal, record_id).summary()
     if kind == "feedback":
         given = get_feedback(journal, record_id)
         skills = len(given.skills) if given else 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,6 +182,10 @@ class MetricsTable(QWidget):
         layout.addLayout(buttons)
 
     def show_metrics(self, project: str, metrics: tuple[MetricRecord, ...]) -> None:
+        """Fill the table; the cell the user is on keeps the focus when the project stays."""
+        same = project == self._project
+        row, column = self.table.currentRow(), self.table.currentColumn()
+        focused = self.table.hasFocus()
         self._project = project
         self._filling = True
         self.table.setRowCount(0)
@@ -202,6 +206,10 @@ class MetricsTable(QWidget):
             )
         self._filling = False
         self.error.clear_error()
+        if same and 0 <= row < self.table.rowCount():
+            self.table.setCurrentCell(row, column)
+            if focused:
+                self.table.setFocus()
 
     def _append(self, metric_id: int | None, text: RowText, change: str) -> None:
         row = self.table.rowCount()
@@ -279,10 +287,14 @@ class MetricsTable(QWidget):
         self.error.clear_error()
         self._set_change(row, change_text(draft))
         metric_id = self._ids[row]
-        self._runner.run(
-            lambda: _save(self._journal, metric_id, draft),
-            lambda record: self._saved(row, record),
-            lambda error: self._refused(row, error),
+        # After the delegate has finished committing: a save may refill the table.
+        QTimer.singleShot(
+            0,
+            lambda: self._runner.run(
+                lambda: _save(self._journal, metric_id, draft),
+                lambda record: self._saved(row, record),
+                lambda error: self._refused(row, error),
+            ),
         )
 
     def _set_change(self, row: int, text: str) -> None:

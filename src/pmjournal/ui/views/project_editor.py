@@ -8,6 +8,7 @@ field that would fill it.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -97,6 +98,14 @@ class ProjectEditor(QScrollArea):
         self.internship = QComboBox()
         self.internship.setObjectName("project-internship")
         self.internship.setAccessibleName("Internship")
+        self.start = QLineEdit()
+        self.start.setObjectName("project-start")
+        self.start.setPlaceholderText("start YYYY-MM-DD")
+        self.start.setMaximumWidth(130)
+        self.end = QLineEdit()
+        self.end.setObjectName("project-end")
+        self.end.setPlaceholderText("end YYYY-MM-DD")
+        self.end.setMaximumWidth(130)
         self.confidential = QCheckBox(confidential_label())
         self.confidential.setObjectName("project-confidential")
         self.confidential.setToolTip("Redacted in outputs you share")
@@ -108,6 +117,8 @@ class ProjectEditor(QScrollArea):
         top.addWidget(self.status)
         top.addWidget(QLabel("Internship"))
         top.addWidget(self.internship, 1)
+        top.addWidget(self.start)
+        top.addWidget(self.end)
         top.addWidget(self.confidential)
         top.addWidget(self.save_state)
 
@@ -188,6 +199,8 @@ class ProjectEditor(QScrollArea):
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.save_now)
         self.name.textEdited.connect(self._edited)
+        self.start.textEdited.connect(self._edited)
+        self.end.textEdited.connect(self._edited)
         self.status.currentIndexChanged.connect(self._edited)
         self.internship.currentIndexChanged.connect(self._edited)
         self.confidential.toggled.connect(self._edited)
@@ -221,6 +234,8 @@ class ProjectEditor(QScrollArea):
             self.internship.addItem(internship.label, internship.id)
         self.internship.setCurrentIndex(max(0, self.internship.findData(project.internship_id)))
         self.confidential.setChecked(project.confidential)
+        self.start.setText(project.start_date.isoformat() if project.start_date else "")
+        self.end.setText(project.end_date.isoformat() if project.end_date else "")
         for field, edit in self.fields.items():
             if edit.toPlainText() != getattr(project, field):
                 edit.setPlainText(getattr(project, field))
@@ -293,6 +308,8 @@ class ProjectEditor(QScrollArea):
             name=self.name.text(),
             status=self.status.currentText(),
             internship=f"#{internship_id}" if internship_id else None,
+            start_date=_day(self.start.text(), "start_date"),
+            end_date=_day(self.end.text(), "end_date"),
             confidential=self.confidential.isChecked(),
             **typed,
         )
@@ -378,6 +395,16 @@ class ProjectEditor(QScrollArea):
 
     def _open_entry(self, item: QListWidgetItem) -> None:
         self.linkActivated.emit(Target("entry", int(item.data(Qt.ItemDataRole.UserRole))))
+
+
+def _day(text: str, field: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)", field) from None
 
 
 def _save(journal: Journal, project_id: int, draft: ProjectDraft) -> ProjectRecord:
