@@ -7,12 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from conftest import OpenWindow, commit, type_in_cell, type_text
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
+from pmjournal.services.records.attachments import list_attachments
 from pmjournal.services.records.entries import get_entry
 from pmjournal.services.records.metrics import list_metrics
 from pmjournal.services.records.projects import find_project, list_projects
@@ -192,3 +194,56 @@ def test_deleting_a_project_says_what_it_affects_and_undo_brings_back_its_links(
     qtbot.waitUntil(lambda: view.project_names() == ["Onboarding"])
     assert view.editor.timeline.count() == 1
     assert [i.text(0) for i in leaves(view.tree)] == ["Onboarding"]
+
+
+def drop_files(widget: QWidget, paths: list[Path]) -> None:
+    """What dropping files from a file manager sends: drag enter, then drop, with their URLs."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_files_dropped_on_a_project_become_thumbnails_and_a_refusal_is_said(
+    qtbot: QtBot, open_window: OpenWindow, intern_dir: Path, tmp_path: Path
+) -> None:
+    window = open_window(intern_dir)
+    projects_of(qtbot, window)
+    new_project(qtbot, window, "Onboarding")
+    picture = QImage(320, 200, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#2f6fdb"))
+    screenshot = tmp_path / "funnel.png"
+    assert picture.save(str(screenshot))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an image")
+    strip = window.records.projects.editor.attachments
+
+    drop_files(strip.list.viewport(), [screenshot])
+    assert [a.filename for a in list_attachments(window.journal, project="Onboarding").items] == [
+        "funnel.png"
+    ]
+    assert strip.names() == ["funnel.png"] and strip.has_thumbnail("funnel.png")
+
+    drop_files(strip.list.viewport(), [notes])
+    assert strip.error.isVisible()
+    assert list_attachments(window.journal, project="Onboarding").total == 1
+
+    strip.list.setCurrentRow(0)
+    qtbot.mouseClick(strip.detach_button, Qt.MouseButton.LeftButton)
+    assert strip.names() == []
+    assert list_attachments(window.journal, project="Onboarding").total == 0

@@ -15,7 +15,7 @@ from pmjournal.domain.goals import GoalRecord
 from pmjournal.domain.internships import InternshipDraft, InternshipRecord
 from pmjournal.domain.metric_records import MetricRecord
 from pmjournal.domain.people import PersonRecord
-from pmjournal.domain.projects import ProjectRecord
+from pmjournal.domain.projects import ProjectDraft, ProjectRecord
 from pmjournal.domain.readiness import ReadinessItem, project_readiness
 from pmjournal.domain.records import EntryRecord, ProfileRecord
 from pmjournal.domain.skills import EvidenceRecord, SkillCategoryRecord, SkillRecord
@@ -251,3 +251,17 @@ def delete_summary(journal: Journal, kind: str, record_id: int) -> str:
             else ("nothing else is affected")
         )
     return "nothing else is affected"
+
+
+def save_project(journal: Journal, project_id: int, draft: ProjectDraft) -> ProjectRecord:
+    from pmjournal.services.records.projects import update_project
+
+    return update_project(journal, project_id, draft).value
+
+
+def link_skill(journal: Journal, skill: str, project: str) -> None:
+    """The project itself shows the skill: evidence with the project as its source."""
+    from pmjournal.domain.skills import EvidenceSource
+    from pmjournal.services.records.evidence import add_evidence
+
+    add_evidence(journal, skill, EvidenceSource(project=project))

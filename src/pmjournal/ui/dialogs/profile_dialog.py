@@ -34,21 +34,12 @@ from pmjournal.domain.records import ProfileRecord
 from pmjournal.ui import record_ops
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.typed_dates import parse_day
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
 PROFILE_FIELDS = ("name", "headline", "email", "phone", "location")
-
-
-def _day(text: str, field: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)", field) from None
 
 
 class ProfileDialog(QDialog):
@@ -208,8 +199,8 @@ class ProfileDialog(QDialog):
         return InternshipDraft(
             organisation=text["organisation"],
             title=text["title"],
-            start_date=_day(text["start_date"], "start_date"),
-            end_date=_day(text["end_date"], "end_date"),
+            start_date=parse_day(text["start_date"], "start_date"),
+            end_date=parse_day(text["end_date"], "end_date"),
             team=text["team"],
             location=text["location"],
             description=text["description"],

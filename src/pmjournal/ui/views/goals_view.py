@@ -37,6 +37,7 @@ from pmjournal.ui import record_ops
 from pmjournal.ui.navigation import Target
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.typed_dates import parse_day
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
@@ -64,16 +65,6 @@ def goal_line(goal: GoalRecord, today: date) -> str:
     if late:
         parts.append(f"{late} day{'s' if late > 1 else ''} past its date")
     return " · ".join(parts)
-
-
-def _day(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)", "target_date") from None
 
 
 class GoalsView(QWidget):
@@ -267,7 +258,7 @@ class GoalsView(QWidget):
         return GoalDraft(
             title=self.title.text(),
             description=self.description.toPlainText(),
-            target_date=_day(self.target.text()),
+            target_date=parse_day(self.target.text(), "target_date"),
             status=GoalStatus(self.status.currentData()),
             internship=self._current.internship_id,
         )

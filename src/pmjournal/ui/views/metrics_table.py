@@ -8,7 +8,6 @@ way every output prints it ("42% → 31% (−26%)"), computed by ``domain.metric
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -38,6 +37,7 @@ from pmjournal.domain.metrics import format_change
 from pmjournal.domain.vocab import Direction
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.typed_dates import parse_day
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
@@ -69,16 +69,6 @@ def _number(text: str, field: str) -> float | None:
         raise ValidationError(f"{text!r} is not a number", field) from None
 
 
-def _day(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)", "measured_on") from None
-
-
 def parse_row(project: str, row: RowText) -> MetricDraft:
     """What a row says, checked as the services check it; raises ``ValidationError``."""
     better = row.better.strip().casefold() or Direction.HIGHER.value
@@ -92,7 +82,7 @@ def parse_row(project: str, row: RowText) -> MetricDraft:
             baseline=_number(row.baseline, "baseline"),
             unit=row.unit,
             better=better,
-            measured_on=_day(row.measured_on),
+            measured_on=parse_day(row.measured_on, "measured_on"),
             confidential=row.confidential,
         )
     )
@@ -264,7 +254,7 @@ class MetricsTable(QWidget):
             if field in ("baseline", "result"):
                 _number(text, field)
             elif field == "measured_on" and len(text.strip()) >= 10:
-                _day(text)
+                parse_day(text, "measured_on")
             elif field == "better" and not _direction_prefix(text):
                 raise ValidationError(f"{text!r}: better is 'higher' or 'lower'", "better")
         except ValidationError as error:

@@ -8,7 +8,6 @@ field that would fill it.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,12 +36,15 @@ from pmjournal.domain.projects import (
 )
 from pmjournal.domain.readiness import missing
 from pmjournal.domain.vocab import ProjectStatus
+from pmjournal.ui import record_ops
 from pmjournal.ui.navigation import Target
 from pmjournal.ui.record_ops import ProjectDetail
 from pmjournal.ui.tasks import TaskRunner
+from pmjournal.ui.views.attachment_strip import AttachmentStrip
 from pmjournal.ui.views.field_error import FieldError
 from pmjournal.ui.views.marks import confidential_label
 from pmjournal.ui.views.metrics_table import MetricsTable
+from pmjournal.ui.views.typed_dates import parse_day
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
@@ -78,6 +80,7 @@ class ProjectEditor(QScrollArea):
         self._runner = runner
         self._detail: ProjectDetail | None = None
         self._loading = False
+        self._shown_name = ""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("project-editor")
@@ -171,6 +174,7 @@ class ProjectEditor(QScrollArea):
 
         self.metrics = MetricsTable(journal, runner)
         self.metrics.saved.connect(lambda _m: self.reload())
+        self.attachments = AttachmentStrip(journal, runner)
         self.timeline_title = QLabel("<b>Entries</b>")
         self.timeline = QListWidget()
         self.timeline.setObjectName("project-timeline")
@@ -190,6 +194,8 @@ class ProjectEditor(QScrollArea):
         layout.addLayout(skills_row)
         layout.addWidget(QLabel("<b>Metrics</b>"))
         layout.addWidget(self.metrics)
+        layout.addWidget(QLabel("<b>Attachments</b> (drop screenshots or PDFs)"))
+        layout.addWidget(self.attachments)
         layout.addWidget(self.timeline_title)
         layout.addWidget(self.timeline)
         layout.addStretch(1)
@@ -223,6 +229,7 @@ class ProjectEditor(QScrollArea):
             self.readiness.clear()
             self.timeline.clear()
             self.metrics.show_metrics("", ())
+            self.attachments.show_project("")
             self._loading = False
             return
         project = detail.project
@@ -242,6 +249,9 @@ class ProjectEditor(QScrollArea):
         self._show_readiness(detail)
         self._show_skills(detail.skills, detail.known_skills)
         self.metrics.show_metrics(project.name, detail.metrics)
+        if self._shown_name != project.name:
+            self._shown_name = project.name
+            self.attachments.show_project(project.name)
         self.timeline_title.setText(f"<b>Entries</b> ({detail.entry_total})")
         self.timeline.clear()
         for entry in detail.entries:
@@ -308,8 +318,8 @@ class ProjectEditor(QScrollArea):
             name=self.name.text(),
             status=self.status.currentText(),
             internship=f"#{internship_id}" if internship_id else None,
-            start_date=_day(self.start.text(), "start_date"),
-            end_date=_day(self.end.text(), "end_date"),
+            start_date=parse_day(self.start.text(), "start_date"),
+            end_date=parse_day(self.end.text(), "end_date"),
             confidential=self.confidential.isChecked(),
             **typed,
         )
@@ -330,7 +340,9 @@ class ProjectEditor(QScrollArea):
             return
         project_id = self._detail.project.id
         self._runner.run(
-            lambda: _save(self._journal, project_id, draft), self._saved, self._refused
+            lambda: record_ops.save_project(self._journal, project_id, draft),
+            self._saved,
+            self._refused,
         )
 
     def _saved(self, record: ProjectRecord) -> None:
@@ -388,33 +400,10 @@ class ProjectEditor(QScrollArea):
             return
         project = self._detail.project.name
         self._runner.run(
-            lambda: _link(self._journal, skill, project),
+            lambda: record_ops.link_skill(self._journal, skill, project),
             lambda _none: self.reload(),
             self._refused,
         )
 
     def _open_entry(self, item: QListWidgetItem) -> None:
         self.linkActivated.emit(Target("entry", int(item.data(Qt.ItemDataRole.UserRole))))
-
-
-def _day(text: str, field: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)", field) from None
-
-
-def _save(journal: Journal, project_id: int, draft: ProjectDraft) -> ProjectRecord:
-    from pmjournal.services.records.projects import update_project
-
-    return update_project(journal, project_id, draft).value
-
-
-def _link(journal: Journal, skill: str, project: str) -> None:
-    from pmjournal.domain.skills import EvidenceSource
-    from pmjournal.services.records.evidence import add_evidence
-
-    add_evidence(journal, skill, EvidenceSource(project=project))
