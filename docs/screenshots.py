@@ -3,9 +3,9 @@
     .venv/bin/python docs/screenshots.py [--out docs/img]
 
 The journal view, Ctrl+K search, the first-run welcome, and the record views (Projects with its
-metrics, Skills, Feedback and its dialog, Goals, People), each at 1280×800, in the light and
-the dark theme, from the real widgets over a fresh demo journal (offscreen, so no display is
-needed). A dialog is painted over its window where it would appear.
+metrics, Skills, Feedback and its dialog, Goals, People, Profile and internships), each at
+1280×800, in the light and the dark theme, from the real widgets over a fresh demo journal
+(offscreen, so no display is needed). A dialog is painted over its window where it would appear.
 """
 
 from __future__ import annotations
@@ -96,6 +96,10 @@ def record_views(window: MainWindow, out: Path, mode: ThemeMode) -> None:
     window.show_view(5)
     records.people.list.setCurrentRow(0)
     shot(window, None, out / f"desktop-people-{mode}.png")
+    window.open_profile()
+    shot(window, window.profile_dialog, out / f"desktop-profile-dialog-{mode}.png")
+    if window.profile_dialog is not None:
+        window.profile_dialog.reject()
 
 
 def main() -> int:

@@ -88,6 +88,7 @@ class ProfileDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("internship-list")
         self.list.setMaximumWidth(250)
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -115,7 +116,8 @@ class ProfileDialog(QDialog):
         self.delete_button.setObjectName("delete-internship")
         self.delete_button.clicked.connect(self.delete_internship)
         buttons = QHBoxLayout()
-        for button in (self.save_profile, self.new_button, self.save_button, self.delete_button):
+        self.save_profile.setAutoDefault(False)
+        for button in (self.new_button, self.save_button, self.delete_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -185,6 +187,7 @@ class ProfileDialog(QDialog):
         for field, edit in self.fields.items():
             value = getattr(internship, field)
             edit.setText(value.isoformat() if isinstance(value, date) else value or "")
+            edit.setCursorPosition(0)
         self.internship_error.clear_error()
 
     def new_internship(self) -> None:

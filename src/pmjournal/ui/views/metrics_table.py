@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 COLUMNS = ("Metric", "Baseline", "Result", "Unit", "Better", "Measured on", "Change", "Private")
 FIELDS = ("name", "baseline", "result", "unit", "better", "measured_on", "change", "confidential")
 CHANGE, LOCK = 6, 7
+PRIVATE, SHARED = "private", "shared"
+"""Said in words beside the box: a bare check box is hard to see on the dark theme."""
 BAD = QColor("#e0524f")
 
 
@@ -218,6 +220,7 @@ class MetricsTable(QWidget):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
         lock.setCheckState(Qt.CheckState.Checked if text.confidential else Qt.CheckState.Unchecked)
+        lock.setText(PRIVATE if text.confidential else SHARED)
         lock.setToolTip("Confidential: redacted in shared outputs")
         self.table.setItem(row, LOCK, lock)
 
@@ -267,6 +270,10 @@ class MetricsTable(QWidget):
         if self._filling or item.column() == CHANGE:
             return
         row = item.row()
+        if item.column() == LOCK:
+            self._filling = True
+            item.setText(PRIVATE if item.checkState() == Qt.CheckState.Checked else SHARED)
+            self._filling = False
         try:
             draft = parse_row(self._project, self.row_text(row))
         except ValidationError as error:

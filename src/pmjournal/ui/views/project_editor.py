@@ -42,7 +42,7 @@ from pmjournal.ui.record_ops import ProjectDetail
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.attachment_strip import AttachmentStrip
 from pmjournal.ui.views.field_error import FieldError
-from pmjournal.ui.views.marks import confidential_label
+from pmjournal.ui.views.marks import confidential_label, unbroken
 from pmjournal.ui.views.metrics_table import MetricsTable
 from pmjournal.ui.views.typed_dates import parse_day
 
@@ -281,9 +281,7 @@ class ProjectEditor(QScrollArea):
 
         self._skills = linked
         self.skill_links.setText(
-            " &nbsp; ".join(
-                f'<a href="{escape(n)}">+{escape(n).replace(" ", "&nbsp;")}</a>' for n in linked
-            )
+            " &nbsp; ".join(f'<a href="{escape(n)}">+{unbroken(escape(n))}</a>' for n in linked)
             or "None yet: link one, or link skills in the project's entries."
         )
         if known:

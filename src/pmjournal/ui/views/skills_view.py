@@ -142,6 +142,9 @@ class SkillsView(QWidget):
         text = f"<b>Coverage</b>: {covered} of {len(overview.categories)} categories have evidence."
         if gaps:
             text += " Gaps: " + ", ".join(gaps) + "."
+        unpractised = [s.name for s in overview.skills if not s.evidence_count]
+        if unpractised:
+            text += " No evidence yet: " + ", ".join(unpractised) + "."
         self.coverage.setText(text)
         by_category: dict[str, list[SkillRecord]] = {}
         for skill in overview.skills:
