@@ -9,7 +9,7 @@ LINTED := src tests bench migrations packaging
 # that ldd can look at the installed Qt's plugin too; --install installs what is missing.
 CHECK = $(firstword $(wildcard $(BIN)/python) $(PYTHON)) packaging/check_system.py
 
-.PHONY: run test lint format bench screenshots check-system install-system install-cjk-fonts clean dist dist-check
+.PHONY: run test test-all lint format bench screenshots check-system install-system install-cjk-fonts clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmjournal needs Python 3.11 or newer")'
@@ -37,6 +37,14 @@ test: $(STAMP)
 	@$(CHECK) --install
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not long"
+
+# Everything make test runs, plus the tests marked ``long`` (minutes of multi-process and
+# large-input stress; short versions of each run in make test).
+test-all: check-system $(STAMP)
+	$(BIN)/ruff check src tests bench migrations
+	$(BIN)/ruff format --check src tests bench migrations
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 

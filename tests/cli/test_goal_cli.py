@@ -55,3 +55,27 @@ def test_refusals_are_one_line_and_save_nothing(tmp_path: Path) -> None:
     assert_refused(run(data_dir, "add", "--title", "x", "--internship", "4"), "no internship")
     assert_refused(run(data_dir, "show", "9"), "no goal with id 9")
     assert_refused(run(data_dir, "add", "--title", "x", "--status", "done"), "--status")
+
+
+def test_a_goal_names_its_internship_as_a_project_does(tmp_path: Path) -> None:
+    data_dir = tmp_path / "journal"
+    added = pmjournal(
+        "--data-dir",
+        data_dir,
+        "internship",
+        "add",
+        "--organisation",
+        "Northwind",
+        "--title",
+        "Product intern",
+        "--start",
+        "2026-06-01",
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    for reference in ("Northwind", "Product intern at Northwind", "#1"):
+        saved = run(data_dir, "add", "--title", f"Goal via {reference}", "--internship", reference)
+        assert saved.returncode == 0, saved.stderr
+    listed = run(data_dir, "list", "--internship", "Northwind", "--json").stdout
+    assert '"total": 3' in listed
+    assert_refused(run(data_dir, "add", "--title", "x", "--internship", "Nortwind"), "Northwind")

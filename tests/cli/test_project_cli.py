@@ -144,7 +144,7 @@ def test_bad_input_is_one_line_and_writes_nothing(
 def test_remove_with_links_needs_keep_entries(data_dir: Path, tmp_path: Path) -> None:
     journal = open_journal(data_dir)
     add_project(journal, ProjectDraft("Onboarding"))
-    entry = add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"]))
+    entry = add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"])).value
     add_metric(journal, MetricDraft("Onboarding", "Activation", result=31))
     journal.close()
     refused = assert_refused(

@@ -43,7 +43,7 @@ def stored_files(journal: Journal) -> list[str]:
 def test_a_png_is_stored_under_its_hash_and_linked_to_the_entry(
     journal: Journal, tmp_path: Path
 ) -> None:
-    entry = add_entry(journal, EntryDraft("Sketched the funnel"))
+    entry = add_entry(journal, EntryDraft("Sketched the funnel")).value
     source = write(tmp_path, "funnel sketch.PNG", PNG)
 
     outcome = attach_file(journal, source, entry_id=entry.id)
@@ -65,7 +65,7 @@ def test_a_png_is_stored_under_its_hash_and_linked_to_the_entry(
 
 def test_the_same_content_is_stored_once_and_linked_twice(journal: Journal, tmp_path: Path) -> None:
     add_project(journal, "Pricing")
-    entry = add_entry(journal, EntryDraft("Pricing spec"))
+    entry = add_entry(journal, EntryDraft("Pricing spec")).value
     first = attach_file(journal, write(tmp_path, "spec.pdf", PDF), project="pricing").value
     second = attach_file(journal, write(tmp_path, "copy.pdf", PDF), entry_id=entry.id).value
     assert first.id == second.id
@@ -86,7 +86,7 @@ def test_the_same_content_is_stored_once_and_linked_twice(journal: Journal, tmp_
 def test_files_that_are_not_images_or_pdfs_are_refused_by_content(
     journal: Journal, tmp_path: Path, name: str, data: bytes, message: str
 ) -> None:
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     with pytest.raises(ValidationError, match=message) as raised:
         attach_file(journal, write(tmp_path, name, data), entry_id=entry.id)
     assert raised.value.field == str(tmp_path / name)
@@ -95,7 +95,7 @@ def test_files_that_are_not_images_or_pdfs_are_refused_by_content(
 
 
 def test_a_file_over_the_size_cap_is_refused(journal: Journal, tmp_path: Path) -> None:
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     big = tmp_path / "huge.png"
     with big.open("wb") as handle:
         handle.write(PNG)
@@ -121,7 +121,7 @@ def test_an_unknown_target_leaves_no_file_behind(journal: Journal, tmp_path: Pat
 
 def test_detaching_the_last_link_removes_row_and_file(journal: Journal, tmp_path: Path) -> None:
     add_project(journal, "Pricing")
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     record = attach_file(journal, write(tmp_path, "a.png", PNG), entry_id=entry.id).value
     attach_file(journal, write(tmp_path, "b.png", PNG), project="Pricing")
 
@@ -141,7 +141,7 @@ def test_delete_needs_everywhere_when_linked_from_several_places(
     journal: Journal, tmp_path: Path
 ) -> None:
     add_project(journal, "Pricing")
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     record = attach_file(journal, write(tmp_path, "a.pdf", PDF), entry_id=entry.id).value
     attach_file(journal, write(tmp_path, "a.pdf", PDF), project="Pricing")
     with pytest.raises(ValidationError, match="linked from 2 places") as raised:
@@ -156,7 +156,7 @@ def test_deleting_the_entry_or_project_that_held_the_last_link_removes_the_file(
     journal: Journal, tmp_path: Path
 ) -> None:
     project_id = add_project(journal, "Pricing")
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     kept = attach_file(journal, write(tmp_path, "a.png", PNG), entry_id=entry.id).value
     attach_file(journal, write(tmp_path, "a.png", PNG), project="Pricing")
     only_entry = attach_file(journal, write(tmp_path, "b.pdf", PDF), entry_id=entry.id).value
@@ -172,7 +172,7 @@ def test_deleting_the_entry_or_project_that_held_the_last_link_removes_the_file(
 
 def test_list_filters_by_entry_and_project_and_pages(journal: Journal, tmp_path: Path) -> None:
     add_project(journal, "Pricing")
-    entry = add_entry(journal, EntryDraft("x"))
+    entry = add_entry(journal, EntryDraft("x")).value
     for number in range(3):
         attach_file(
             journal, write(tmp_path, f"{number}.pdf", PDF + bytes([number])), entry_id=entry.id
@@ -182,3 +182,20 @@ def test_list_filters_by_entry_and_project_and_pages(journal: Journal, tmp_path:
     page = list_attachments(journal, entry_id=entry.id, limit=2, offset=2)
     assert page.total == 3 and [a.filename for a in page.items] == ["2.pdf"]
     assert [a.filename for a in list_attachments(journal, project="pricing").items] == ["p.png"]
+
+
+def test_deleting_a_project_removes_the_file_only_it_used(journal: Journal, tmp_path: Path) -> None:
+    from pmjournal.domain.deletion import DeleteChoice
+    from pmjournal.services.records.projects import ProjectDraft
+    from pmjournal.services.records.projects import add_project as add_project_record
+    from pmjournal.services.records.projects import delete_project as delete_project_record
+
+    project = add_project_record(journal, ProjectDraft("Pricing page")).value
+    attach_file(journal, write(tmp_path, "flow.png", PNG), project="Pricing page")
+    assert len(stored_files(journal)) == 1
+
+    outcome = delete_project_record(journal, project.id, choice=DeleteChoice.DETACH)
+
+    assert stored_files(journal) == []
+    assert Kind.ATTACHMENT in outcome.changes.kinds
+    assert list_attachments(journal).total == 0

@@ -14,7 +14,7 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def attach(journal: Journal, folder: Path, name: str, data: bytes) -> str:
-    entry = add_entry(journal, EntryDraft(f"with {name}"))
+    entry = add_entry(journal, EntryDraft(f"with {name}")).value
     source = folder / name
     source.write_bytes(data)
     return attach_file(journal, source, entry_id=entry.id).value.stored_name

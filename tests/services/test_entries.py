@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.services.records.entries import (
@@ -49,7 +50,7 @@ def test_an_entry_is_saved_with_its_links(projects: Journal) -> None:
             skills=["User research", "Communication"],
             tags=["research"],
         ),
-    )
+    ).value
     saved = get_entry(projects, record.id)
     assert saved == record
     assert saved.body == "Ran five interviews about onboarding drop-off."
@@ -62,7 +63,7 @@ def test_an_entry_is_saved_with_its_links(projects: Journal) -> None:
 
 
 def test_an_entry_without_a_date_is_dated_today(journal: Journal) -> None:
-    record = add_entry(journal, EntryDraft(text="today"))
+    record = add_entry(journal, EntryDraft(text="today")).value
     assert record.date == date.today()
     assert record.kind == "daily"
 
@@ -75,7 +76,7 @@ def test_names_are_matched_without_case_and_saved_as_the_journal_spells_them(
         EntryDraft(
             text="x", projects=["  onboarding REVAMP "], skills=["user research"], tags=["#Q3"]
         ),
-    )
+    ).value
     assert record.projects == ("Onboarding revamp",)
     assert record.skills == ("User research",)
     assert record.tags == ("Q3",)
@@ -90,7 +91,7 @@ def test_duplicate_links_are_collapsed(projects: Journal) -> None:
             skills=["Prioritisation", "PRIORITISATION"],
             tags=["#launch", "launch", "Launch"],
         ),
-    )
+    ).value
     assert record.projects == ("Pricing page",)
     assert record.skills == ("Prioritisation",)
     assert record.tags == ("launch",)
@@ -179,7 +180,7 @@ def test_an_empty_tag_is_refused(journal: Journal) -> None:
 def test_updating_changes_text_and_links(projects: Journal) -> None:
     record = add_entry(
         projects, EntryDraft(text="draft", projects=["Pricing page"], skills=["Roadmapping"])
-    )
+    ).value
     updated = update_entry(
         projects,
         record.id,
@@ -189,7 +190,7 @@ def test_updating_changes_text_and_links(projects: Journal) -> None:
             projects=["Onboarding revamp"],
             skills=["Data analysis"],
         ),
-    )
+    ).value
     assert updated.id == record.id
     assert (updated.body, updated.date) == ("final", date(2026, 7, 1))
     assert updated.projects == ("Onboarding revamp",)
@@ -199,7 +200,7 @@ def test_updating_changes_text_and_links(projects: Journal) -> None:
 
 
 def test_updating_keeps_the_note_of_a_skill_that_stays(journal: Journal) -> None:
-    record = add_entry(journal, EntryDraft(text="x", skills=["User research"]))
+    record = add_entry(journal, EntryDraft(text="x", skills=["User research"])).value
     with journal.transaction() as session:
         [evidence] = session.scalars(select(models.Evidence))
         evidence.note = "Ran five interviews"
@@ -210,7 +211,7 @@ def test_updating_keeps_the_note_of_a_skill_that_stays(journal: Journal) -> None
 
 
 def test_a_refused_update_leaves_the_entry_as_it_was(projects: Journal) -> None:
-    record = add_entry(projects, EntryDraft(text="original", projects=["Pricing page"]))
+    record = add_entry(projects, EntryDraft(text="original", projects=["Pricing page"])).value
     with pytest.raises(ValidationError):
         update_entry(projects, record.id, EntryDraft(text="changed", projects=["Nope"]))
     assert get_entry(projects, record.id) == record
@@ -226,7 +227,7 @@ def test_updating_or_deleting_a_missing_entry_is_refused(journal: Journal) -> No
 def test_deleting_an_entry_removes_its_evidence_but_not_its_project(projects: Journal) -> None:
     record = add_entry(
         projects, EntryDraft(text="x", projects=["Pricing page"], skills=["Roadmapping"])
-    )
+    ).value
     delete_entry(projects, record.id)
     assert get_entry(projects, record.id) is None
     assert count(projects, models.Evidence) == 0
@@ -248,10 +249,28 @@ def test_entries_between_includes_both_ends_oldest_first(journal: Journal) -> No
 
 
 def test_saved_entries_are_there_after_reopening(journal: Journal) -> None:
-    record = add_entry(journal, EntryDraft(text="durable", skills=["Presenting"]))
+    record = add_entry(journal, EntryDraft(text="durable", skills=["Presenting"])).value
     journal.close()
     again = open_journal(journal.data_dir, auto_backup=False)
     try:
         assert get_entry(again, record.id) == record
     finally:
         again.close()
+
+
+def test_every_entry_write_says_what_it_changed_after_the_commit(projects: Journal) -> None:
+    heard: list[Changes] = []
+    projects.changes.subscribe(heard.append)
+    added = add_entry(projects, EntryDraft(text="Kick-off", projects=["Onboarding revamp"]))
+    edited = update_entry(projects, added.value.id, EntryDraft(text="Kick-off, with notes"))
+    deleted = delete_entry(projects, added.value.id)
+    entry = (Kind.ENTRY, added.value.id)
+    assert [added.changes, edited.changes, deleted.changes] == [
+        Changes.of(created=[entry]),
+        Changes.of(updated=[entry]),
+        Changes.of(deleted=[entry]),
+    ]
+    assert heard == [added.changes, edited.changes, deleted.changes]
+    with pytest.raises(ValidationError):
+        add_entry(projects, EntryDraft(text="x", projects=["No such project"]))
+    assert len(heard) == 3

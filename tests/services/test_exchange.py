@@ -247,7 +247,7 @@ def test_the_written_file_is_indented_utf8_with_a_final_newline(
 def test_export_leaves_the_journal_writable(filled: Journal) -> None:
     """The export reads from one snapshot; the transaction it opens must end with it."""
     build_document(filled)
-    record = add_entry(filled, EntryDraft(text="after the export"))
+    record = add_entry(filled, EntryDraft(text="after the export")).value
     assert record.id > 0
 
 
@@ -458,7 +458,7 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "occupy",
     [
-        lambda j: add_entry(j, EntryDraft(text="mine")),
+        lambda j: add_entry(j, EntryDraft(text="mine")).value,
         lambda j: update_profile(j, name="Someone"),
         lambda j: _rename_skill(j, "Prioritisation", "Saying no"),
     ],

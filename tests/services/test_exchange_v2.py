@@ -63,7 +63,7 @@ def filled(journal: Journal, tmp_path: Path) -> Journal:
         session.add(
             models.Metric(project=project, name="Conversion", unit="%", change_display="difference")
         )
-    entry = add_entry(journal, EntryDraft("Sketched the pricing page", projects=["Pricing"]))
+    entry = add_entry(journal, EntryDraft("Sketched the pricing page", projects=["Pricing"])).value
     png = tmp_path / "sketch.png"
     png.write_bytes(PNG)
     pdf = tmp_path / "spec.pdf"

@@ -109,7 +109,7 @@ def test_check_finds_a_lost_search_trigger(journal: Journal) -> None:
 
 
 def test_check_finds_links_to_missing_rows(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="linked"))
+    entry = add_entry(journal, EntryDraft(text="linked")).value
     run_sql(
         journal.path,
         "PRAGMA foreign_keys=OFF",

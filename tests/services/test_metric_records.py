@@ -46,7 +46,8 @@ def projects(journal: Journal) -> Journal:
 def test_a_metric_comes_back_with_the_change_every_output_prints(
     projects: Journal, heard: list[Changes]
 ) -> None:
-    entry = add_entry(projects, EntryDraft(text="Measured", projects=["Onboarding"]))
+    entry = add_entry(projects, EntryDraft(text="Measured", projects=["Onboarding"])).value
+    heard.clear()
     outcome = add_metric(
         projects,
         replace(ACTIVATION, project="onboarding", entry_id=entry.id, measured_on=date(2026, 7, 1)),

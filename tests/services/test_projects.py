@@ -98,7 +98,7 @@ def test_renaming_reports_the_entries_and_metrics_that_show_the_name(
     journal: Journal, acme: int, heard: list[Changes]
 ) -> None:
     project = add_project(journal, ProjectDraft("Onboarding", internship="Acme")).value
-    entry = add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"]))
+    entry = add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"])).value
     metric = add_metric(journal, MetricDraft("Onboarding", "Activation", result=31)).value
     draft = replace(ProjectDraft.of(find_project(journal, "onboarding")), name="Onboarding v2")
     outcome = update_project(journal, project.id, draft)

@@ -26,35 +26,35 @@ def found(journal: Journal, query: str) -> list[tuple[str, int]]:
 
 
 def test_the_better_match_comes_first(journal: Journal) -> None:
-    weak = add_entry(journal, EntryDraft(text=f"{FILLER} Also glanced at the roadmap."))
+    weak = add_entry(journal, EntryDraft(text=f"{FILLER} Also glanced at the roadmap.")).value
     strong = add_entry(
         journal, EntryDraft(text="Roadmap review: roadmap risks and roadmap owners agreed.")
-    )
+    ).value
     assert found(journal, "roadmap") == [("entry", strong.id), ("entry", weak.id)]
 
 
 def test_a_title_match_outranks_a_passing_mention(journal: Journal) -> None:
-    mention = add_entry(journal, EntryDraft(text=f"{FILLER} Pricing came up once."))
-    titled = add_entry(journal, EntryDraft(title="Pricing", text=FILLER))
+    mention = add_entry(journal, EntryDraft(text=f"{FILLER} Pricing came up once.")).value
+    titled = add_entry(journal, EntryDraft(title="Pricing", text=FILLER)).value
     assert found(journal, "pricing")[0] == ("entry", titled.id)
     assert ("entry", mention.id) in found(journal, "pricing")
 
 
 def test_every_word_must_match(journal: Journal) -> None:
-    both = add_entry(journal, EntryDraft(text="Roadmap risks reviewed"))
+    both = add_entry(journal, EntryDraft(text="Roadmap risks reviewed")).value
     add_entry(journal, EntryDraft(text="Roadmap owners named"))
     assert found(journal, "roadmap risks") == [("entry", both.id)]
 
 
 def test_words_match_as_prefixes(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="Interviewed five customers"))
+    entry = add_entry(journal, EntryDraft(text="Interviewed five customers")).value
     assert found(journal, "interv") == [("entry", entry.id)]
     assert found(journal, "cust interv") == [("entry", entry.id)]
     assert found(journal, "viewed") == []
 
 
 def test_case_and_accents_do_not_matter(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="Naïve pricing chat at the Café"))
+    entry = add_entry(journal, EntryDraft(text="Naïve pricing chat at the Café")).value
     assert found(journal, "CAFE naive") == [("entry", entry.id)]
 
 
@@ -83,7 +83,7 @@ def test_operators_and_punctuation_in_a_query_never_fail(journal: Journal, query
 
 
 def test_operator_words_are_searched_as_words(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="foo orange bar"))
+    entry = add_entry(journal, EntryDraft(text="foo orange bar")).value
     add_entry(journal, EntryDraft(text="foo alone"))
     assert found(journal, '"foo" OR -bar (') == [("entry", entry.id)]
 
@@ -114,7 +114,7 @@ def test_a_long_entry_gives_a_short_snippet_around_the_match(journal: Journal) -
 
 
 def test_hits_say_what_they_are_and_when(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="Launch retro notes", day=date(2026, 7, 3)))
+    entry = add_entry(journal, EntryDraft(text="Launch retro notes", day=date(2026, 7, 3))).value
     with journal.transaction() as session:
         project = models.Project(name="Launch plan", start_date=date(2026, 6, 1))
         feedback = models.Feedback(date=date(2026, 7, 4), text="Great launch, clear comms.")
@@ -134,7 +134,7 @@ def test_the_number_of_hits_is_limited(journal: Journal) -> None:
 
 
 def test_the_index_follows_entry_updates_and_deletes(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="Draft about churn"))
+    entry = add_entry(journal, EntryDraft(text="Draft about churn")).value
     update_entry(journal, entry.id, EntryDraft(text="Final about retention", title="Retention"))
     assert found(journal, "churn") == []
     assert found(journal, "retention") == [("entry", entry.id)]
@@ -175,7 +175,7 @@ def test_the_index_follows_feedback_changes(journal: Journal) -> None:
 
 
 def test_ids_of_different_kinds_do_not_collide(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft(text="alpha in an entry"))
+    entry = add_entry(journal, EntryDraft(text="alpha in an entry")).value
     with journal.transaction() as session:
         session.add(models.Project(name="Alpha project"))
         session.add(models.Feedback(date=date(2026, 7, 1), text="alpha feedback"))

@@ -72,7 +72,7 @@ def test_an_unknown_skill_suggests_the_closest(journal: Journal) -> None:
 
 
 def test_rename_keeps_entry_and_feedback_links(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft("Planned Q3", skills=["Roadmapping"]))
+    entry = add_entry(journal, EntryDraft("Planned Q3", skills=["Roadmapping"])).value
     feedback = add_feedback(journal, FeedbackDraft("Clear plan", skills=["Roadmapping"])).value
     renamed = rename_skill(journal, "roadmapping", "Road-mapping").value
     assert renamed.name == "Road-mapping" and renamed.evidence_count == 2
@@ -97,8 +97,10 @@ def test_update_overwrites_description_category_and_competency(journal: Journal)
 
 def test_merge_moves_every_note_and_joins_notes_about_the_same_source(journal: Journal) -> None:
     project_id = add_project(journal, "Onboarding")
-    both = add_entry(journal, EntryDraft("Sized the market", skills=["Market research"]))
-    only_source = add_entry(journal, EntryDraft("Read reviews", skills=["Competitive analysis"]))
+    both = add_entry(journal, EntryDraft("Sized the market", skills=["Market research"])).value
+    only_source = add_entry(
+        journal, EntryDraft("Read reviews", skills=["Competitive analysis"])
+    ).value
     add_evidence(journal, "Market research", EvidenceSource(project="Onboarding"), "TAM model")
     [mine] = list_evidence(journal, skill="Market research", entry_id=both.id).items
     update_evidence(journal, mine.id, "Sized the market")
@@ -128,7 +130,7 @@ def test_merging_a_skill_into_itself_is_refused(journal: Journal) -> None:
 
 
 def test_deleting_a_skill_with_evidence_refuses_or_moves_it(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft("Ran a survey", skills=["User research"]))
+    entry = add_entry(journal, EntryDraft("Ran a survey", skills=["User research"])).value
     with pytest.raises(
         ValidationError, match="has 1 evidence note; move it to another skill"
     ) as raised:

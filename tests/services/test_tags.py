@@ -37,8 +37,8 @@ def test_add_is_unique_ignoring_case_and_the_hash(journal: Journal) -> None:
 
 
 def test_rename_keeps_every_entry_label(journal: Journal) -> None:
-    first = add_entry(journal, EntryDraft("one", tags=["research"]))
-    second = add_entry(journal, EntryDraft("two", tags=["research", "q3"]))
+    first = add_entry(journal, EntryDraft("one", tags=["research"])).value
+    second = add_entry(journal, EntryDraft("two", tags=["research", "q3"])).value
     renamed = rename_tag(journal, "Research", "user-research").value
     assert (renamed.name, renamed.entry_count) == ("user-research", 2)
     assert tags_of(journal, first.id) == ("user-research",)
@@ -55,9 +55,9 @@ def test_an_unknown_tag_suggests_the_closest(journal: Journal) -> None:
 
 
 def test_merge_labels_every_entry_once_and_deletes_the_source(journal: Journal) -> None:
-    only_old = add_entry(journal, EntryDraft("a", tags=["ux"]))
-    both = add_entry(journal, EntryDraft("b", tags=["ux", "design"]))
-    only_new = add_entry(journal, EntryDraft("c", tags=["design"]))
+    only_old = add_entry(journal, EntryDraft("a", tags=["ux"])).value
+    both = add_entry(journal, EntryDraft("b", tags=["ux", "design"])).value
+    only_new = add_entry(journal, EntryDraft("c", tags=["design"])).value
     outcome = merge_tags(journal, "ux", "Design")
     assert (outcome.value.name, outcome.value.entry_count) == ("design", 3)
     assert (Kind.ENTRY, only_old.id) in outcome.changes.updated
@@ -70,7 +70,7 @@ def test_merge_labels_every_entry_once_and_deletes_the_source(journal: Journal) 
 
 
 def test_deleting_a_tag_in_use_needs_untag_and_keeps_the_entries(journal: Journal) -> None:
-    entry = add_entry(journal, EntryDraft("kept", tags=["draft", "keep"]))
+    entry = add_entry(journal, EntryDraft("kept", tags=["draft", "keep"])).value
     with pytest.raises(ValidationError, match="is on 1 entry; take it off") as raised:
         delete_tag(journal, "draft")
     assert raised.value.field == "tag"

@@ -38,7 +38,7 @@ from pmjournal.storage.database import Journal
 
 def _project_with_links(journal: Journal) -> tuple[int, int, int]:
     project = add_project_named(journal, "Onboarding")
-    entry = add_entry(journal, EntryDraft("Ran interviews", projects=["Onboarding"]))
+    entry = add_entry(journal, EntryDraft("Ran interviews", projects=["Onboarding"])).value
     add_person(journal, PersonDraft("Ada", relationship="mentor"))
     feedback = add_feedback(
         journal, FeedbackDraft("Clear plan", person="Ada", projects=["Onboarding"])

@@ -45,7 +45,7 @@ while True:
             tags=[label],
         ),
     )
-    print(record.id, label, number, flush=True)
+    print(record.value.id, label, number, flush=True)
     number += 1
 """
 
@@ -116,7 +116,7 @@ def test_sigkill_while_writing_loses_no_committed_entry(tmp_path: Path) -> None:
             stored = len(session.scalars(select(models.Entry.id)).all())
         # At most the one commit in flight per kill may have landed without being reported.
         assert len(committed) <= stored <= len(committed) + ROUNDS
-        survivor = add_entry(journal, EntryDraft(text="written after the crashes"))
+        survivor = add_entry(journal, EntryDraft(text="written after the crashes")).value
         assert survivor.id > max(entry_id for entry_id, _ in committed)
     finally:
         journal.close()
@@ -168,7 +168,7 @@ def test_sigkill_while_creating_a_journal_leaves_one_that_opens(
 
     journal = open_journal(data_dir)
     try:
-        added = add_entry(journal, EntryDraft(text="first words after the crash"))
+        added = add_entry(journal, EntryDraft(text="first words after the crash")).value
         assert added.id == 1
         with journal.reading() as session:
             skills = session.scalars(select(models.Skill.name)).all()

@@ -202,7 +202,7 @@ def test_new_writes_after_the_upgrade_are_searchable(upgraded: Journal) -> None:
         EntryDraft(
             text="Kicked off annual pricing interviews", projects=["pricing page experiment"]
         ),
-    )
+    ).value
     assert added.projects == ("Pricing page experiment",)
     assert [hit.id for hit in search_journal(upgraded, "kicked off")] == [added.id]
 

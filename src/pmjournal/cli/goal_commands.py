@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 import click
 
 from pmjournal.cli.context import data_dir_option, opened_journal
@@ -20,6 +23,11 @@ from pmjournal.domain.goals import (
     validate_goal,
 )
 from pmjournal.domain.vocab import GoalStatus
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+
+INTERNSHIP_HELP = 'Its internship: "Title at Organisation", "Organisation" or "#ID".'
 
 STATUSES = click.Choice([s.value for s in GoalStatus])
 
@@ -63,13 +71,22 @@ def _get(ctx: click.Context, goal_id: int) -> GoalRecord:
     return record
 
 
+def _internship_id(journal: Journal, reference: str | None) -> int | None:
+    """The internship a user names the way ``project add`` accepts it; None for none."""
+    from pmjournal.services.records.internships import find_internship
+
+    return None if not reference else find_internship(journal, reference).id
+
+
 @data_dir_option
 @goal.command("add")
 @click.option("--title", required=True, help="The goal, in a line.")
 @click.option("--description", default="", help="Why it matters, how you will know.")
 @click.option("--target-date", help="YYYY-MM-DD.")
 @click.option("--status", type=STATUSES, default="open", show_default=True)
-@click.option("--internship", type=int, help="The id of the internship it belongs to.")
+@click.option(
+    "--internship", help='Its internship: "Title at Organisation", "Organisation" or "#ID".'
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -77,7 +94,7 @@ def add(
     description: str,
     target_date: str | None,
     status: str,
-    internship: int | None,
+    internship: str | None,
 ) -> None:
     """Add a goal.
 
@@ -92,10 +109,10 @@ def add(
         description,
         parse_optional_date(target_date, "target_date"),
         GoalStatus(status),
-        internship,
     )
     validate_goal(draft)
     with opened_journal(ctx) as journal:
+        draft = replace(draft, internship=_internship_id(journal, internship))
         record = add_goal(journal, draft).value
     click.echo(f"Saved goal #{record.id}: {record.title}")
 
@@ -107,7 +124,9 @@ def add(
 @click.option("--description")
 @click.option("--target-date", help="YYYY-MM-DD; an empty string removes it.")
 @click.option("--status", type=STATUSES)
-@click.option("--internship", type=int)
+@click.option(
+    "--internship", help='Its internship: "Title at Organisation", "Organisation" or "#ID".'
+)
 @click.pass_context
 def edit(
     ctx: click.Context,
@@ -116,7 +135,7 @@ def edit(
     description: str | None,
     target_date: str | None,
     status: str | None,
-    internship: int | None,
+    internship: str | None,
 ) -> None:
     """Change a goal; what you leave out stays as it was.
 
@@ -134,10 +153,12 @@ def edit(
         if target_date is None
         else parse_optional_date(target_date, "target_date"),
         status=GoalStatus(status or current.status),
-        internship=current.internship_id if internship is None else internship,
+        internship=current.internship_id,
     )
     validate_goal(draft)
     with opened_journal(ctx) as journal:
+        if internship is not None:
+            draft = replace(draft, internship=_internship_id(journal, internship))
         record = update_goal(journal, goal_id, draft).value
     click.echo(f"Updated goal #{record.id}: {record.title} ({record.status})")
 
@@ -145,7 +166,7 @@ def edit(
 @data_dir_option
 @goal.command("list")
 @click.option("--status", type=STATUSES)
-@click.option("--internship", type=int, help="Only goals of this internship id.")
+@click.option("--internship", help="Only goals of this internship (as for add).")
 @click.option("--text", help="Words in the title or description.")
 @click.option("--due-by", help="Only goals due by YYYY-MM-DD.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
@@ -155,7 +176,7 @@ def edit(
 def list_command(
     ctx: click.Context,
     status: str | None,
-    internship: int | None,
+    internship: str | None,
     text: str | None,
     due_by: str | None,
     limit: int,
@@ -175,7 +196,7 @@ def list_command(
         page = list_goals(
             journal,
             status=status,
-            internship=internship,
+            internship=_internship_id(journal, internship),
             text=text,
             due_by=due,
             limit=limit,

@@ -70,7 +70,7 @@ def add(
 
     draft = EntryDraft(
         text=text,
-        day=parse_date(day) if day else None,
+        day=None if day is None else parse_date(day),
         kind=EntryKind.WEEKLY if weekly else EntryKind.DAILY,
         title=title,
         projects=projects,
@@ -79,7 +79,7 @@ def add(
     )
     validate_draft(draft)
     with opened_journal(ctx) as journal:
-        record = add_entry(journal, draft)
+        record = add_entry(journal, draft).value
     links = ", ".join((*record.projects, *record.skills))
     click.echo(f"Saved entry #{record.id} for {record.date}" + (f" ({links})" if links else ""))
 

@@ -6,6 +6,7 @@ Exit codes: 0 success; 2 bad input or refused (one line on stderr); 1 unexpected
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -15,7 +16,7 @@ from typing import Any
 
 import click
 
-from pmjournal.domain.errors import PmJournalError
+from pmjournal.domain.errors import DiskFullError, PmJournalError
 
 COMMANDS: dict[str, str] = {
     "demo": "pmjournal.cli.demo_command:demo",
@@ -65,6 +66,10 @@ class LazyGroup(click.Group):
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 raise  # the reader went away (``search x | head``); click exits quietly
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                folder = Path(error.filename).parent if error.filename else Path.cwd()
+                click.echo(f"pmjournal: {DiskFullError(folder)}", err=True)
+                ctx.exit(2)
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"pmjournal: {where}{error.strerror or error}", err=True)
             ctx.exit(2)

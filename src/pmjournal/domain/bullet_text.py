@@ -77,7 +77,9 @@ _SENTENCE_END = re.compile(
 _BOUNDARY = re.compile(r",\s+|;\s+|:\s+|\s+[—–-]\s+|\s+(?:and|while|so|which|because|but)\s+")
 _SPLIT = re.compile(r"(,\s+(?:and\s+|then\s+)?|;\s+|\s+and\s+(?:then\s+)?|\s+then\s+)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+>]|\d+[.)]|#+)\s+")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Spans that stop at the next bracket and are bounded: unbounded ones scan to the end of the
+# text from every "[" with no match, which is quadratic (1 MB of link syntax took minutes).
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\[\]\s]{0,2000}\)")
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b|\bI['’]")

@@ -25,3 +25,11 @@ class ValidationError(PmJournalError):
 
 class JournalRefusedError(PmJournalError):
     """A journal file we must not touch: newer schema, not a database, or damaged."""
+
+
+class DiskFullError(PmJournalError):
+    """No space left where the journal or an output lives; nothing half-written was kept."""
+
+    def __init__(self, folder: object) -> None:
+        super().__init__(f"no space left on the disk holding {folder}; free some space")
+        self.folder = folder

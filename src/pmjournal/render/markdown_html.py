@@ -21,6 +21,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from pmjournal.render.markdown_guard import hostile_reason
 from pmjournal.render.resources import ATTACHMENTS_FOLDER, attachment_url, safe_parts
 
 ALLOWED_TAGS = frozenset(
@@ -46,6 +47,9 @@ DROPPED_WITH_CONTENT = frozenset(
         "noscript", "title", "textarea", "select", "head",
     }
 )  # fmt: skip
+# Hostile text shown as plain text is cut here: a portfolio page is not the place for a
+# megabyte of pasted text, and laying it out would take WeasyPrint minutes.
+MAX_PLAIN_SHOWN = 5_000
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-Z0-9À-ÖØ-Þ])")
 
@@ -89,29 +93,70 @@ def sanitise_html(fragment: str) -> str:
 
 
 class MarkdownRenderer:
-    """One Markdown converter for one portfolio build (a converter is not thread-safe)."""
+    """One Markdown converter for one portfolio build (a converter is not thread-safe).
+
+    Text the guard finds hostile (``markdown_guard``) is shown as escaped plain text, never
+    given to Python-Markdown, and a warning naming ``where`` it came from is kept in
+    ``warnings`` for the caller to pass on.
+    """
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "fenced_code", "smarty", _DemoteHeadingsExtension()]
         )
+        self._warnings: dict[str, None] = {}
 
-    def html(self, text: str) -> Markup:
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(self._warnings)
+
+    def _refused(self, text: str, where: str) -> bool:
+        reason = hostile_reason(text)
+        if reason is None:
+            return False
+        self._warnings[
+            f"{where or 'a text'}: {reason}, so it is shown as plain text"
+            + (
+                f" (its first {MAX_PLAIN_SHOWN:,} characters)"
+                if len(text) > MAX_PLAIN_SHOWN
+                else ""
+            )
+        ] = None
+        return True
+
+    def html(self, text: str, where: str = "") -> Markup:
         """Sanitised HTML for ``text``; empty text gives empty markup."""
         if not text.strip():
             return Markup("")
+        text = strip_inline_data(text)
+        if self._refused(text, where):
+            shown = text if len(text) <= MAX_PLAIN_SHOWN else text[:MAX_PLAIN_SHOWN] + " …"
+            paragraphs = (p.strip() for p in re.split(r"\n\s*\n", shown))
+            return Markup("".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p))
         self._md.reset()
         return Markup(sanitise_html(self._md.convert(text)))
 
-    def plain(self, text: str) -> str:
+    def plain(self, text: str, where: str = "") -> str:
         """The words of ``text`` without Markdown syntax, on one line."""
         if not text.strip():
             return ""
+        text = strip_inline_data(text)
+        if self._refused(text, where):
+            return " ".join(text[:MAX_PLAIN_SHOWN].split())
         self._md.reset()
         stripped = nh3.clean(
             self._md.convert(text), tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT)
         )
         return " ".join(html.unescape(stripped).split())
+
+
+_INLINE_DATA = re.compile(r"data:[^\s)\"'<>]*", re.IGNORECASE)
+
+
+def strip_inline_data(text: str) -> str:
+    """``text`` without ``data:`` URIs: an image is shown only from ``attachments/``, so an
+    inline one would be dropped anyway, after costing its size in every step before."""
+    return _INLINE_DATA.sub("data:,", text) if "data:" in text.lower() else text
 
 
 def split_first_sentence(text: str) -> tuple[str, str]:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from pmjournal.domain.errors import PmJournalError
+from pmjournal.domain.progress import CancelCheck, Cancelled
 
 if TYPE_CHECKING:
     from pmjournal.render.fetcher import FetchRecord, JournalFetcher
 
 
-class RenderCancelledError(PmJournalError):
-    """The caller asked to stop; nothing was written."""
+class RenderCancelledError(Cancelled):
+    """The caller asked to stop the render; nothing was written (the contract's ``Cancelled``)."""
 
     def __init__(self) -> None:
         super().__init__("portfolio cancelled; nothing was written")
@@ -71,7 +71,7 @@ def write_pdf(
     attachments_dir: Path | None,
     fetcher: JournalFetcher | None = None,
     stage: Callable[[str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> RenderedPdf:
     """Lay out ``html`` with ``stylesheets`` and write the PDF to ``target``.
 

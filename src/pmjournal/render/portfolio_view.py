@@ -198,7 +198,7 @@ def _quotes(project: ProjectView, md: MarkdownRenderer) -> tuple[Quote, ...]:
         who = item.person or relation
         extra = (item.person_title, relation)
         role = ", ".join(x for x in extra if x and x.lower() not in who.lower())
-        text = md.html(item.text)
+        text = md.html(item.text, f"feedback of {day_label(item.date)}")
         quotes.append(Quote(text, who[:1].upper() + who[1:], role, day_label(item.date)))
     return tuple(quotes)
 
@@ -219,7 +219,13 @@ def _timeline(project: ProjectView, md: MarkdownRenderer) -> tuple[Moment, ...]:
     return tuple(
         Moment(
             day_label(entry.date),
-            entry.title.strip() or first_sentence(md.plain(without_prompts(entry.body)), 120),
+            entry.title.strip()
+            or first_sentence(
+                md.plain(
+                    without_prompts(entry.body), f"entry #{entry.id} of {day_label(entry.date)}"
+                ),
+                120,
+            ),
         )
         for entry in sorted(picked, key=lambda e: (e.date, e.id))
     )
@@ -235,12 +241,12 @@ def _brief(
     never reads as done, unless the headline box beside the brief already shows it.
     """
     taken = {
-        field: first_sentence(md.plain(getattr(project, field)))
+        field: first_sentence(md.plain(getattr(project, field), _where(project)))
         for field in ("problem", "role", "outcome")
     }
     parts = [taken["problem"], taken["role"], taken["outcome"]]
     if not taken["outcome"] and not expected_boxed:
-        expected = first_sentence(md.plain(project.expected_result))
+        expected = first_sentence(md.plain(project.expected_result, _where(project)))
         parts.append(f"Expected: {expected}" if expected else "")
     return " ".join(s for s in parts if s), taken
 
@@ -249,6 +255,11 @@ def _after(text: str, sentence: str, md: MarkdownRenderer) -> str:
     """``text`` without its opening sentence when the brief already quotes it whole."""
     head, rest = split_first_sentence(text)
     return rest if sentence and md.plain(head) == sentence else text
+
+
+def _where(project: ProjectView) -> str:
+    name = project.name if len(project.name) <= 60 else project.name[:59] + "…"
+    return f"project “{name}”"
 
 
 def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> CaseStudy:
@@ -269,7 +280,7 @@ def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> Case
     brief, taken = _brief(project, md, expected_boxed=bool(expected) and lead is None)
     # The brief sits a few lines above these sections: they go on from where it stops.
     sections = [
-        Section(f"{anchor}-{key}", label, md.html(text))
+        Section(f"{anchor}-{key}", label, md.html(text, _where(project)))
         for key, label, text in (
             ("context", "Context", project.context),
             ("problem", "Problem", _after(project.problem, taken["problem"], md)),
@@ -282,16 +293,16 @@ def _case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> Case
         anchor=anchor,
         number=number,
         title=title,
-        tagline=first_sentence(md.plain(project.summary), 200),
+        tagline=first_sentence(md.plain(project.summary, _where(project)), 200),
         meta=tuple(x for x in meta if x),
         brief=brief,
         headline=callout(lead, title, anchor) if lead else None,
         expected=expected,
         sections=tuple(sections),
         results=metrics,
-        outcome=md.html(project.outcome),
+        outcome=md.html(project.outcome, _where(project)),
         skills=_skills_shown(project),
-        learned=md.html(project.learnings),
+        learned=md.html(project.learnings, _where(project)),
         quotes=_quotes(project, md),
         timeline=_timeline(project, md),
     )
@@ -366,7 +377,7 @@ def _cover(snapshot: CareerSnapshot, md: MarkdownRenderer, made_on: date) -> Cov
         name=profile.name,
         headline=profile.headline,
         contact=contact,
-        about=md.html(profile.summary),
+        about=md.html(profile.summary, "the profile summary"),
         roles=roles,
         prepared=day_label(made_on),
     )
@@ -377,6 +388,8 @@ def build_view(snapshot: CareerSnapshot, *, made_on: date) -> PortfolioView:
     md = MarkdownRenderer()
     studies = tuple(_case_study(n, p, md) for n, p in enumerate(snapshot.projects, start=1))
     warnings = tuple(filter(None, (readiness_warning(p) for p in snapshot.projects)))
+    cover = _cover(snapshot, md, made_on)
+    warnings += md.warnings
     ranked = sorted(
         ((m, s) for s in studies for m in s.results if m.strength[0] >= 2),
         key=lambda pair: pair[0].strength,
@@ -393,7 +406,7 @@ def build_view(snapshot: CareerSnapshot, *, made_on: date) -> PortfolioView:
         keywords=("product management", "portfolio", *(s.name for s in top[:5])),
         created=made_on.isoformat(),
         generator=f"pmjournal {version()}",
-        cover=_cover(snapshot, md, made_on),
+        cover=cover,
         callouts=tuple(callout(m, s.title, s.anchor) for m, s in ranked[:MAX_CALLOUTS]),
         top_skills=top,
         activity_unit=unit,

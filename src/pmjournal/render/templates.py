@@ -9,6 +9,7 @@ fetcher in past releases (FACTS.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from pmjournal.domain.limits import MAX_NAME_CHARS
 from pmjournal.render import charts
 from pmjournal.render.impact import MetricLine
 from pmjournal.render.portfolio_view import PortfolioView
@@ -49,16 +51,39 @@ PAPERS: dict[str, str] = {
 BASE_STYLESHEET = "css/portfolio.css"
 
 
+_UNBROKEN = re.compile(r"\S{25,}")
+_BREAK_EVERY = 12
+
+
+def display_name(name: str) -> str:
+    """A project, skill or metric name as the layout can set it (the ``name`` filter).
+
+    Names over the cap (from journals older than it) are cut, and a run of 25 or more
+    characters with no space gets zero-width break opportunities: in a heading, a contents
+    line or a table header WeasyPrint would otherwise let it run off the page.
+    """
+    if len(name) > MAX_NAME_CHARS:
+        name = name[: MAX_NAME_CHARS - 1] + "…"
+    return _UNBROKEN.sub(
+        lambda run: "\u200b".join(
+            run.group(0)[i : i + _BREAK_EVERY] for i in range(0, len(run.group(0)), _BREAK_EVERY)
+        ),
+        name,
+    )
+
+
 @cache
 def environment() -> Environment:
     """One environment per process: Jinja compiles and caches templates on first use."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("pmjournal.resources", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["name"] = display_name
+    return env
 
 
 class _Charts:

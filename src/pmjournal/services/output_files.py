@@ -7,6 +7,7 @@ where a good one was.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.errors import DiskFullError, ValidationError
 
 
 def resolve_output(out: Path, *, protected: Iterable[Path] = ()) -> Path:
@@ -44,8 +45,9 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
     """A stream whose bytes replace ``target`` only when the block ends without error.
 
     Failing to create or finally place the file (no permission, a read-only folder) is a
-    ``ValidationError`` naming it; errors inside the block, such as a renderer's, pass
-    through as they are. Either way the partial file is removed.
+    ``ValidationError`` naming it; running out of space is ``DiskFullError``; other errors
+    inside the block, such as a renderer's, pass through as they are. Either way the partial
+    file is removed.
     """
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
@@ -59,6 +61,11 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
         _place(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(target.parent) from None
+        raise
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

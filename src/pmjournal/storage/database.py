@@ -6,18 +6,23 @@ with WAL a commit that returned survives the process being killed.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pmjournal.domain.changes import ChangeHub
+from pmjournal.domain.errors import DiskFullError
 from pmjournal.storage import backup, migrate
+from pmjournal.storage.disk import disk_full_error, readable_frozen
 from pmjournal.storage.engine import make_engine
+from pmjournal.storage.readonly import connect_frozen
 
 DB_FILENAME = "journal.sqlite3"
 
@@ -35,6 +40,8 @@ class Journal:
     engine: Engine
     migrated_from: str | None = None
     changes: ChangeHub = field(default_factory=ChangeHub)
+    # Opened for reading only, because the disk is full: every write is refused up front.
+    read_only: bool = False
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _writers: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -62,8 +69,14 @@ class Journal:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
-        with self._writers.begin() as session:
+        """A session whose work is committed on success and rolled back on any error.
+
+        It starts with BEGIN IMMEDIATE, which waits up to the busy timeout for another
+        process's write to end. A full disk rolls it back and raises ``DiskFullError``.
+        """
+        if self.read_only:
+            raise DiskFullError(self.data_dir)
+        with self._translated_errors(), self._writers.begin() as session:
             yield session
 
     @contextmanager
@@ -73,8 +86,18 @@ class Journal:
         Its queries share one transaction, so they all see the same snapshot of the file even
         while another process writes (an export never mixes two states of the journal).
         """
-        with self._sessions() as session:
+        with self._translated_errors(), self._sessions() as session:
             yield session
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            full = disk_full_error(error.orig, self.path)
+            if full is None:
+                raise
+            raise full from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,8 +112,31 @@ def open_journal(data_dir: Path, *, auto_backup: bool = True, today: date | None
     data_dir = Path(data_dir).expanduser()
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILENAME
-    outcome = migrate.ensure_current(path, data_dir / "backups")
+    try:
+        outcome = migrate.ensure_current(path, data_dir / "backups")
+    except DiskFullError:
+        return _open_on_full_disk(data_dir, path)
+    except (DBAPIError, sqlite3.Error) as error:
+        full = disk_full_error(getattr(error, "orig", error), path)
+        if full is None:
+            raise
+        raise full from None
     journal = Journal(data_dir, make_engine(path), migrated_from=outcome.previous)
     if auto_backup and not outcome.created:
-        backup.rotate(path, journal.backup_dir, today or date.today())
+        # No room for today's copy: reading must still work, and the next open tries again.
+        with suppress(DiskFullError):
+            backup.rotate(path, journal.backup_dir, today or date.today())
     return journal
+
+
+def _open_on_full_disk(data_dir: Path, path: Path) -> Journal:
+    """The journal opened for reading only, when a full disk keeps SQLite from opening it.
+
+    Search, exports and the portfolio to another disk still work; any write raises
+    ``DiskFullError`` before touching the file. A journal that needs an upgrade, or whose
+    write-ahead log still holds commits, cannot be read this way and stays refused.
+    """
+    if not readable_frozen(path) or migrate.read_revision(path, connect_frozen) != migrate.HEAD:
+        raise DiskFullError(data_dir)
+    engine = make_engine(path, read_only_connect=lambda: connect_frozen(path))
+    return Journal(data_dir, engine, migrated_from=migrate.HEAD, read_only=True)

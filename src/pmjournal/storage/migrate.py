@@ -8,6 +8,7 @@ typed errors and decides nothing about how they are shown.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -18,6 +19,7 @@ from pmjournal.domain.errors import JournalRefusedError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 from pmjournal.storage.backup import copy_database, timestamped_path
+from pmjournal.storage.disk import disk_full_error
 from pmjournal.storage.engine import make_engine
 from pmjournal.storage.readonly import connect_read_only
 
@@ -46,15 +48,18 @@ class MigrationOutcome:
     backup: Path | None
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(
+    path: Path, connect: Callable[[Path], sqlite3.Connection] = connect_read_only
+) -> str | None:
     """The file's schema revision; None for a missing or empty file.
 
-    Raises ``NotAJournalError`` for anything that is not an SQLite database of ours.
+    Raises ``NotAJournalError`` for anything that is not an SQLite database of ours, and
+    ``DiskFullError`` when a full disk keeps SQLite from reading it.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = connect_read_only(path)
+        connection = connect(path)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
@@ -65,7 +70,9 @@ def read_revision(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise NotAJournalError(f"{path}: not a pmjournal database ({error})") from None
+        raise disk_full_error(error, path) or NotAJournalError(
+            f"{path}: not a pmjournal database ({error})"
+        ) from None
     return row[0] if row else None
 
 

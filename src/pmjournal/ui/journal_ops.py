@@ -4,9 +4,8 @@ Each is a thin use of a service. The services are imported inside the functions:
 SQLAlchemy, which the first paint of the window does without (see ``services/glance.py``);
 the worker imports them while the window is already on screen.
 
-``services/records/entries.py`` does not publish its changes yet (its writes return the
-record, not an ``Outcome``), so the entry writes here publish the ``Changes`` the service
-would, after its transaction has committed; when the service does it itself, these go.
+The services publish what each write changed on ``journal.changes``; the profile service does
+not yet, so the profile and demo calls here publish on its behalf after the commit.
 """
 
 from __future__ import annotations
@@ -69,12 +68,8 @@ def save_entry(journal: Journal, entry_id: int | None, fields: EntryFields) -> E
         tags=tuple(fields.tags),
     )
     if entry_id is None:
-        record = entries.add_entry(journal, draft)
-        journal.changes.publish(Changes.of(created=[(Kind.ENTRY, record.id)]))
-    else:
-        record = entries.update_entry(journal, entry_id, draft)
-        journal.changes.publish(Changes.of(updated=[(Kind.ENTRY, record.id)]))
-    return record
+        return entries.add_entry(journal, draft).value
+    return entries.update_entry(journal, entry_id, draft).value
 
 
 def delete_entry(journal: Journal, entry_id: int) -> EntryRecord:
@@ -85,7 +80,6 @@ def delete_entry(journal: Journal, entry_id: int) -> EntryRecord:
     if record is None:
         raise ValidationError("that entry was already deleted", "entry")
     entries.delete_entry(journal, entry_id)
-    journal.changes.publish(Changes.of(deleted=[(Kind.ENTRY, entry_id)]))
     return record
 
 

@@ -9,7 +9,7 @@ generated roles and projects (``demo_bulk``). The output depends only on the arg
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,6 +17,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.progress import (
+    CancelCheck,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
 from pmjournal.services.demo import bulk as demo_bulk
 from pmjournal.services.demo.content import CORE_WEEKS, DemoCore, SkillNote, day_of, load_core
@@ -26,8 +33,6 @@ from pmjournal.storage.database import Journal
 
 DEMO_START = date(2026, 6, 1)
 SEED = 20260601
-
-Progress = Callable[[int, int], None]
 
 # The tables whose rows are the user's own work; starter skills and the profile are not.
 _USER_CONTENT: tuple[tuple[type[models.Base], str, str], ...] = (
@@ -55,24 +60,34 @@ def generate_demo(
     journal: Journal,
     weeks: int = CORE_WEEKS,
     start: date = DEMO_START,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> DemoSummary:
     """Write the demo into ``journal`` in one transaction and say what was written.
 
     Refuses a journal that already holds user content, so a demo can never mix with (or be
     mistaken for) real notes. The hand-written internship is one story and is always written
     whole, so ``weeks`` of twelve or fewer gives the same journal; each week beyond twelve adds
-    six generated entries (benchmarks use thousands of weeks). ``progress`` is called with
-    (entries written, entries in all) after the story and then about once a generated year.
+    six generated entries (benchmarks use thousands of weeks).
+
+    The long-work contract (``domain/progress.py``): ``progress("write", fraction)`` is
+    heard after the story and then about once a generated year, and ``cancelled()`` is
+    polled there; cancelling raises ``Cancelled`` inside the one transaction, so it rolls
+    back and the journal stays empty.
     """
     if weeks < 1:
         raise ValidationError("the demo needs at least one week", "weeks")
     if start.weekday() != 0:
         raise ValidationError(f"{start} is not a Monday", "start")
-    report = progress or (lambda _done, _total: None)
+    check_cancelled(cancelled, "demo")
     core = load_core()
     extra_weeks = max(0, weeks - CORE_WEEKS)
     total = len(core.entries) + demo_bulk.entries_for(extra_weeks)
+
+    def report(done: int, _total: int) -> None:
+        check_cancelled(cancelled, "demo")
+        progress("write", done / total)
+
     with journal.transaction() as session:
         _refuse_unless_empty(session)
         names = _Resolver(session)
@@ -88,7 +103,9 @@ def generate_demo(
                 names,
                 lambda done: report(len(core.entries) + done, total),
             )
-        return _summary(session)
+        summary = _summary(session)
+    progress("done", 1.0)
+    return summary
 
 
 def _refuse_unless_empty(session: Session) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pmjournal.domain.dates import parse_date
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.limits import check_field
 from pmjournal.services.exchange.schema import (
     COLLECTIONS,
     FORMAT,
@@ -156,13 +157,13 @@ def _value(value: object, field: Field, path: str, ids: dict[str, dict[int, str]
             if type(value) is not bool:
                 raise ValidationError(f"expected true or false, got {_describe(value)}", path)
         case Kind.STR:
-            _text(value, path)
+            check_field(_text(value, path), path, field.key)
             if field.choices and value not in {m.value for m in field.choices}:
                 allowed = ", ".join(m.value for m in field.choices)
                 raise ValidationError(f"{_quoted(value)} is not one of: {allowed}", path)
         case Kind.STRS:
             for index, item in enumerate(_list(value, path)):
-                _text(item, f"{path}[{index}]")
+                check_field(_text(item, f"{path}[{index}]"), f"{path}[{index}]", field.key)
         case Kind.FILE:
             _text(value, path)
         case Kind.DATE:

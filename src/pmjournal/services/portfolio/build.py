@@ -16,14 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from pmjournal.render import templates
 from pmjournal.render.pdf import RenderCancelledError, write_pdf
 from pmjournal.render.portfolio_view import build_view
 from pmjournal.services.output_files import atomic_output, resolve_output
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
-
-Progress = Callable[[str, float], None]
 
 _STAGES = {"read": 0.0, "compose": 0.15, "layout": 0.25, "write": 0.85, "done": 1.0}
 
@@ -95,23 +94,23 @@ def build_portfolio(
     theme: str = "classic",
     paper: str = "a4",
     redact: bool = False,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> PortfolioResult:
     """Write the portfolio PDF to ``out``, replacing it only once the new one is complete.
 
     ``out`` is checked before the journal is read; a symlink is followed, so the link keeps
     pointing at the new file. The result names ``out`` as the user wrote it.
 
-    ``progress(stage, fraction)`` reports "read", "compose", "layout", "write" and "done";
-    ``cancelled()`` is polled between stages and stops with ``RenderCancelledError``.
+    The long-work contract (``domain/progress.py``): ``progress(stage, fraction)`` reports
+    "read", "compose", "layout", "write" and "done"; ``cancelled()`` is polled between stages
+    and stops with ``Cancelled`` (``RenderCancelledError``), leaving ``out`` as it was.
     """
 
     def stage(name: str) -> None:
-        if cancelled and cancelled():
+        if cancelled():
             raise RenderCancelledError()
-        if progress:
-            progress(name, _STAGES[name])
+        progress(name, _STAGES[name])
 
     target = resolve_output(Path(out), protected=journal.files)
     # Opened before the journal is read, so a folder that refuses new files fails at once.
@@ -128,8 +127,7 @@ def build_portfolio(
             stage=stage,
             cancelled=cancelled,
         )
-    if progress:
-        progress("done", _STAGES["done"])
+    progress("done", _STAGES["done"])
     warnings = prepared.warnings
     if rendered.missing_glyphs:
         shown = "".join(rendered.missing_glyphs[:10])

@@ -6,19 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
+from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.limits import MAX_TITLE_CHARS, check_field
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.services.records.attachments import prune_attachments
-from pmjournal.storage import models
-from pmjournal.storage.convert import entry_record
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
-from pmjournal.storage.lookup import project_by_name, skill_by_name, tag_by_name
+from pmjournal.storage.repos import entries as repo
 
-MAX_TITLE = 300
+MAX_TITLE = MAX_TITLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -40,99 +38,59 @@ def validate_draft(draft: EntryDraft) -> None:
         raise ValidationError("an entry needs some text", "text")
     if len(draft.title) > MAX_TITLE:
         raise ValidationError(f"a title is at most {MAX_TITLE} characters", "title")
+    check_field(draft.text, "text", "body")
+    for label, names in (("project", draft.projects), ("skill", draft.skills), ("tag", draft.tags)):
+        for name in names:
+            check_field(name, label, "name")
 
 
-def _apply(session: Session, entry: models.Entry, draft: EntryDraft) -> None:
-    entry.date = draft.day or date.today()
-    entry.kind = draft.kind.value
-    entry.title = draft.title.strip()
-    entry.body = draft.text.strip()
-    entry.projects = list(dict.fromkeys(project_by_name(session, n) for n in draft.projects))
-    entry.tags = [tag_by_name(session, n) for n in _distinct(draft.tags)]
-    skills = list(dict.fromkeys(skill_by_name(session, n) for n in draft.skills))
-    kept = {e.skill_id: e for e in entry.evidence if e.skill_id is not None}
-    entry.evidence = [kept.get(s.id) or models.Evidence(skill=s) for s in skills]
+def _write(journal: Journal, entry_id: int | None, draft: EntryDraft) -> EntryRecord:
+    validate_draft(draft)
+    with journal.transaction() as session:
+        return repo.write_entry(
+            session,
+            entry_id,
+            day=draft.day or date.today(),
+            kind=draft.kind.value,
+            title=draft.title.strip(),
+            body=draft.text.strip(),
+            projects=draft.projects,
+            skills=draft.skills,
+            tags=draft.tags,
+        )
 
 
-def _distinct(names: Sequence[str]) -> list[str]:
-    """Names once each, compared as SQLite's NOCASE does, keeping the first spelling."""
-    first: dict[str, str] = {}
-    for name in names:
-        first.setdefault(name.strip().lstrip("#").casefold(), name)
-    return list(first.values())
-
-
-_LOAD = (
-    selectinload(models.Entry.projects),
-    selectinload(models.Entry.tags),
-    selectinload(models.Entry.evidence).selectinload(models.Evidence.skill),
-)
-
-
-def add_entry(journal: Journal, draft: EntryDraft) -> EntryRecord:
+def add_entry(journal: Journal, draft: EntryDraft) -> Outcome[EntryRecord]:
     """Save a new entry in one transaction; an unknown project or skill saves nothing."""
-    validate_draft(draft)
-    with journal.transaction() as session:
-        entry = models.Entry()
-        with session.no_autoflush:
-            _apply(session, entry, draft)
-        session.add(entry)
-        session.flush()
-        session.refresh(entry)
-        return entry_record(entry)
+    record = _write(journal, None, draft)
+    return published(journal, record, Changes.of(created=[(Kind.ENTRY, record.id)]))
 
 
-def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> EntryRecord:
-    validate_draft(draft)
-    with journal.transaction() as session:
-        entry = session.get(models.Entry, entry_id)
-        if entry is None:
-            raise ValidationError(f"no entry with id {entry_id}", "entry")
-        with session.no_autoflush:
-            _apply(session, entry, draft)
-        session.flush()
-        session.refresh(entry)
-        return entry_record(entry)
+def update_entry(journal: Journal, entry_id: int, draft: EntryDraft) -> Outcome[EntryRecord]:
+    record = _write(journal, entry_id, draft)
+    return published(journal, record, Changes.of(updated=[(Kind.ENTRY, record.id)]))
 
 
-def delete_entry(journal: Journal, entry_id: int) -> None:
+def delete_entry(journal: Journal, entry_id: int) -> Outcome[None]:
     """Delete an entry; an attachment that only it used goes too, file included."""
     with journal.transaction() as session:
-        entry = session.get(models.Entry, entry_id)
-        if entry is None:
-            raise ValidationError(f"no entry with id {entry_id}", "entry")
-        session.delete(entry)
+        repo.remove_entry(session, entry_id)
     prune_attachments(journal)
+    return published(journal, None, Changes.of(deleted=[(Kind.ENTRY, entry_id)]))
 
 
 def get_entry(journal: Journal, entry_id: int) -> EntryRecord | None:
     with journal.reading() as session:
-        entry = session.scalar(
-            select(models.Entry).where(models.Entry.id == entry_id).options(*_LOAD)
-        )
-        return entry_record(entry) if entry else None
+        return repo.entry_by_id(session, entry_id)
 
 
 def recent_entries(journal: Journal, limit: int = 50, offset: int = 0) -> list[EntryRecord]:
     """The newest entries first, as the main window lists them."""
     with journal.reading() as session:
-        query = (
-            select(models.Entry)
-            .order_by(models.Entry.date.desc(), models.Entry.id.desc())
-            .limit(limit)
-            .offset(offset)
-            .options(*_LOAD)
-        )
-        return [entry_record(e) for e in session.scalars(query)]
+        return repo.newest_entries(session, limit, offset)
 
 
 def entries_between(journal: Journal, first: date, last: date) -> list[EntryRecord]:
     """Entries dated from ``first`` to ``last`` inclusive, oldest first."""
     with journal.reading() as session:
-        query = (
-            select(models.Entry)
-            .where(models.Entry.date.between(first, last))
-            .order_by(models.Entry.date, models.Entry.id)
-            .options(*_LOAD)
-        )
-        return [entry_record(e) for e in session.scalars(query)]
+        return repo.entries_in_span(session, first, last)

@@ -15,6 +15,7 @@ from pmjournal.domain.paging import DEFAULT_LIMIT, Page, PageRequest
 from pmjournal.domain.projects import ProjectDraft, ProjectRecord, validate_project
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import ProjectStatus
+from pmjournal.services.records.attachments import prune_attachments
 from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import projects as repo
@@ -69,13 +70,15 @@ def delete_project(journal: Journal, project_id: int, *, choice: DeleteChoice) -
     """Delete; a project anything points at needs ``DeleteChoice.DETACH``.
 
     Detaching keeps its entries and feedback (unlinked from it) and deletes what only makes
-    sense with the project: its metrics, its skill evidence and its edited résumé bullets.
+    sense with the project: its metrics, its skill evidence and its edited résumé bullets. An
+    attached file no other entry or project uses goes with it.
     """
     with journal.transaction() as session:
         impact = repo.delete_impact(session, project_id)
         impact.check(choice)
         repo.delete(session, project_id)
-    return published(journal, None, impact.changes())
+    deleted = published(journal, None, impact.changes())
+    return Outcome(None, deleted.changes | prune_attachments(journal).changes)
 
 
 def get_project(journal: Journal, project_id: int) -> ProjectRecord | None:
