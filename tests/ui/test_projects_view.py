@@ -16,6 +16,7 @@ from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.services.records.attachments import list_attachments
 from pmjournal.services.records.entries import get_entry
+from pmjournal.services.records.feedback import list_feedback
 from pmjournal.services.records.metrics import list_metrics
 from pmjournal.services.records.projects import find_project, list_projects
 from pmjournal.ui.journal_ops import EntryFields, save_entry
@@ -247,3 +248,23 @@ def test_files_dropped_on_a_project_become_thumbnails_and_a_refusal_is_said(
     qtbot.mouseClick(strip.detach_button, Qt.MouseButton.LeftButton)
     assert strip.names() == []
     assert list_attachments(window.journal, project="Onboarding").total == 0
+
+
+def test_the_feedback_item_of_the_checklist_opens_the_project_s_feedback(
+    qtbot: QtBot, open_window: OpenWindow, demo_dir: Path
+) -> None:
+    window = open_window(demo_dir)
+    projects_of(qtbot, window)
+    editor = window.records.projects.editor
+    qtbot.waitUntil(lambda: editor.project_id is not None)
+    name = editor.name.text()
+    row = [editor.readiness.item(i).data(Qt.ItemDataRole.UserRole) for i in range(5)]
+    editor.readiness.setFocus()
+    editor.readiness.setCurrentRow(row.index("feedback"))
+    qtbot.keyClick(editor.readiness, Qt.Key.Key_Return)
+
+    feedback = window.records.feedback
+    assert window.stack.currentWidget() is feedback
+    assert feedback.project.currentData() == name
+    about = list_feedback(window.journal, project=name).total
+    assert about > 0 and len(feedback.lines()) == about

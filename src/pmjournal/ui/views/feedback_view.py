@@ -65,6 +65,7 @@ class FeedbackView(QWidget):
         self._items: dict[int, FeedbackRecord] = {}
         self._current: FeedbackRecord | None = None
         self._wanted: int | None = None
+        self._pending_project: str | None = None
         self.dialog: FeedbackDialog | None = None
         self.confirm: QMessageBox | None = None
         self.setAccessibleName("Feedback")
@@ -173,6 +174,11 @@ class FeedbackView(QWidget):
                 box.addItem(name, name)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
+        if self._pending_project is not None:
+            self.project.blockSignals(True)
+            self.project.setCurrentIndex(max(0, self.project.findData(self._pending_project)))
+            self.project.blockSignals(False)
+            self._pending_project = None
         self.refresh()
 
     def query(self) -> FeedbackQuery:
@@ -215,7 +221,9 @@ class FeedbackView(QWidget):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def filter_project(self, project: str) -> None:
-        self.project.setCurrentIndex(max(0, self.project.findData(project)))
+        """The feedback about one project (from its readiness checklist)."""
+        self._pending_project = project
+        self.load()
 
     def open_feedback(self, feedback_id: int) -> None:
         """Show one piece of feedback, clearing filters that would hide it."""
@@ -227,7 +235,7 @@ class FeedbackView(QWidget):
         self.open_only.blockSignals(True)
         self.open_only.setChecked(False)
         self.open_only.blockSignals(False)
-        self.refresh()
+        self.load()
 
     def _selected(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         given = self._items.get(int(item.data(Qt.ItemDataRole.UserRole))) if item else None
