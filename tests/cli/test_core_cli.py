@@ -11,7 +11,7 @@ from cli_process import assert_refused
 from cli_process import run_pmjournal as pmjournal
 
 from pmjournal.services.records.entries import EntryDraft, add_entry
-from pmjournal.storage import models
+from pmjournal.storage import migrate, models
 from pmjournal.storage.database import DB_FILENAME, open_journal
 
 
@@ -235,7 +235,7 @@ def test_backup_restore_and_check(data_dir: Path, tmp_path: Path) -> None:
 
     checked = pmjournal("--data-dir", data_dir, "check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.startswith("OK: schema 0002; ")
+    assert checked.stdout.startswith(f"OK: schema {migrate.HEAD}; ")
     assert "1 projects, 1 entries, 21 skills" in checked.stdout
 
 

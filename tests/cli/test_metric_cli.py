@@ -57,7 +57,7 @@ def test_add_list_edit_and_show_print_the_same_change(data_dir: Path, tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
-        "Added metric #1 to Onboarding checklist: Activation rate 42% → 31% (\u221226%)\n"
+        "Added metric #1 to Onboarding checklist: Activation rate 42% → 31% (\u221211 pts)\n"
     )
     listed = pmjournal(
         "--data-dir", data_dir, "metric", "list", "--project", "Onboarding checklist", cwd=tmp_path
@@ -72,7 +72,8 @@ def test_add_list_edit_and_show_print_the_same_change(data_dir: Path, tmp_path: 
         "42%",
         "→",
         "31%",
-        "(\u221226%)",
+        "(\u221211",
+        "pts)",
         "2026-07-01",
     ]
     edited = pmjournal(
@@ -88,10 +89,10 @@ def test_add_list_edit_and_show_print_the_same_change(data_dir: Path, tmp_path: 
         cwd=tmp_path,
     )
     assert edited.returncode == 0, edited.stderr
-    assert edited.stdout.endswith("Activation rate 42% → 29% (\u221231%)\n")
+    assert edited.stdout.endswith("Activation rate 42% → 29% (\u221213 pts)\n")
     shown = pmjournal("--data-dir", data_dir, "metric", "show", "1", "--json", cwd=tmp_path)
     record = json.loads(shown.stdout)
-    assert record["change_text"] == "42% → 29% (\u221231%)"
+    assert record["change_text"] == "42% → 29% (\u221213 pts)"
     assert record["change"]["improved"] is True
     assert (record["measured_on"], record["better"], record["baseline"]) == (None, "lower", 42.0)
     assert record["project"] == "Onboarding checklist"

@@ -237,7 +237,7 @@ def record_internship(pmj, tmp_path: Path) -> None:
         "--target-date",
         "2026-08-01",
         "--internship",
-        "1",
+        ORG,
     )
     pmj(
         "goal",

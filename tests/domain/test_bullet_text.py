@@ -9,13 +9,13 @@ from pmjournal.domain.bullet_text import (
     depersonalise,
     fits,
     gerund,
-    method_clauses,
     metric_label,
     plain_text,
     result_of,
-    sentences,
+    trimmed,
 )
 from pmjournal.domain.metrics import Quantity, compute_change
+from pmjournal.domain.sentences import sentences
 from pmjournal.domain.vocab import Direction
 
 
@@ -65,16 +65,7 @@ def test_first_person_is_removed_or_the_clause_cut_before_it():
     assert pasts("I ran the test, and we shipped it.") == ["ran the test", "shipped it"]
 
 
-def test_methods_become_gerunds_or_a_using_phrase_and_stop_at_unknown_verbs():
-    assert method_clauses("Interviewed 12 users and mapped the funnel in SQL.") == [
-        "interviewing 12 users",
-        "mapping the funnel in SQL",
-    ]
-    assert method_clauses("A survey of 200 users.") == ["using a survey of 200 users"]
-    assert method_clauses("A survey was sent.") == []
-    assert method_clauses("Interviewed users, frobnicated data and wrote a spec.") == [
-        "interviewing users"
-    ]
+def test_gerunds_double_or_drop_letters_as_english_does():
     assert gerund("map") == "mapping"
     assert gerund("size") == "sizing"
     assert gerund("agree") == "agreeing"
@@ -96,7 +87,7 @@ def test_a_result_states_the_computed_change_with_an_honest_verb():
     improved = result_of("Setup tickets", better, ascii_only=True)
     assert improved is not None and improved.up is False
     assert improved.phrase == "setup tickets from 37 to 22 tickets/week (-41%)"
-    assert result_of("Activation", worse).phrase == "with activation from 42% to 40% (−4.8%)"
+    assert result_of("Activation", worse).phrase == "with activation from 42% to 40% (−2 pts)"
     assert result_of("Weekly users", no_baseline).phrase == "with weekly users at 1,200"
     assert result_of("Reach", no_baseline).phrase == "with reach at 1,200 users"
     assert result_of("NPS", compute_change(None, None, Direction.HIGHER)) is None
@@ -104,31 +95,45 @@ def test_a_result_states_the_computed_change_with_an_honest_verb():
     assert metric_label("D7 retention") == "D7 retention"
 
 
-def test_compose_prefers_a_broad_action_with_a_method_then_the_result_first():
+def test_compose_states_a_cause_only_when_tied_and_never_stitches_a_method_on():
     change = compute_change(Quantity(42, "%"), Quantity(58, "%"), Direction.HIGHER)
     result = result_of("Completion", change)
     owned = [Action("owned the launch", "owning the launch")]
     wrote = [Action("wrote the spec", "writing the spec")]
 
-    assert compose(owned, [["choosing the checklist"]], result).text == (
-        "Owned the launch by choosing the checklist, raising completion from 42% to 58% (+38%)"
+    assert compose(wrote, result).text == (
+        "Raised completion from 42% to 58% (+16 pts) by writing the spec"
     )
-    assert compose(wrote, [["choosing the checklist"]], result).text == (
-        "Raised completion from 42% to 58% (+38%) by writing the spec"
+    assert compose(owned, result, tied=False).text == (
+        "Owned the launch; over the project, completion rose from 42% to 58% (+16 pts)"
     )
-    taken = compose(wrote, [], result, taken=lambda verb: verb == "raised")
+    assert " by " not in compose(owned, result, tied=False).text
+    taken = compose(wrote, result, taken=lambda verb: verb == "raised")
     assert taken.text.startswith("Increased completion")
 
 
-def test_compose_drops_whole_clauses_to_fit_and_keeps_the_number():
+def test_compose_drops_whole_clauses_to_fit_one_line_and_keeps_the_number():
     change = compute_change(Quantity(9, "%"), Quantity(4, "%"), Direction.LOWER)
     actions = [Action(f"ran workshop number {n} with the whole team", None) for n in range(6)]
 
-    composed = compose(actions, [], result_of("Abandonment", change))
+    composed = compose(actions, result_of("Abandonment", change))
 
-    assert fits(composed.text)
-    assert composed.text.endswith("cutting abandonment from 9% to 4% (−56%)")
+    assert fits(composed.text) and len(composed.text) <= 110
+    assert composed.text.endswith("cutting abandonment from 9% to 4% (−5 pts)")
     assert 1 <= composed.actions_used < len(actions)
+
+
+def test_a_long_clause_loses_its_trailing_qualifier_never_a_number_or_half_a_phrase():
+    sentence = (
+        "cut the load of the first report from 3.2 s to 1.1 s by pre-computing summary "
+        "tables for the three reports new users open"
+    )
+
+    assert trimmed(sentence) == [
+        "cut the load of the first report from 3.2 s to 1.1 s by pre-computing summary tables"
+    ]
+    assert trimmed("ran a test for 3 weeks with users") == ["ran a test for 3 weeks"]
+    assert trimmed("ran it for the team") == []
 
 
 def test_plain_text_turns_typography_into_ascii():

@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 
 from pmjournal.domain.metrics import (
     MINUS,
+    ChangeDisplay,
     Quantity,
+    change_display,
     compute_change,
     format_change,
     format_number,
     format_quantity,
+    infer_change_display,
 )
 from pmjournal.domain.vocab import Direction
 
@@ -28,7 +31,7 @@ def shown(
 @pytest.mark.parametrize(
     ("baseline", "result", "better", "expected"),
     [
-        (Quantity(42, "%"), Quantity(31, "%"), Direction.LOWER, "42% → 31% (−26%)"),
+        (Quantity(42, "%"), Quantity(31, "%"), Direction.LOWER, "42% → 31% (−11 pts)"),
         (Quantity(3.2, "s"), Quantity(1.1, "s"), Direction.LOWER, "3.2 s → 1.1 s (−66%)"),
         (
             Quantity(1200, "users"),
@@ -49,7 +52,7 @@ def test_change_is_shown_as_baseline_arrow_result_and_rounded_percent(
 
 def test_ascii_form_has_no_unicode_minus_or_arrow() -> None:
     change = compute_change(Quantity(42, "%"), Quantity(31, "%"), Direction.LOWER)
-    assert format_change(change, ascii_only=True) == "42% -> 31% (-26%)"
+    assert format_change(change, ascii_only=True) == "42% -> 31% (-11 pts)"
 
 
 @pytest.mark.parametrize(
@@ -216,7 +219,7 @@ def test_realistic_changes_always_show_a_signed_delta(
 def test_no_change_and_a_sliver_of_change_are_said_plainly() -> None:
     same = compute_change(Quantity(40, "%"), Quantity(40, "%"), Direction.HIGHER)
     sliver = compute_change(Quantity(1000, ""), Quantity(999.96, ""), Direction.HIGHER)
-    assert format_change(same) == "40% → 40% (±0%)"
+    assert format_change(same) == "40% → 40% (±0 pts)"
     assert format_change(sliver) == f"1,000 → 999.96 ({MINUS}<0.1%)"
 
 
@@ -230,4 +233,59 @@ def test_points_and_baselines_at_or_below_zero_show_the_difference_not_a_percent
     below = compute_change(Quantity(-10, ""), Quantity(5, ""), Direction.HIGHER)
     assert format_change(nps) == "21 points → 29 points (+8 points)"
     assert nps.percent is None and nps.improved is True
-    assert format_change(below) == "-10 → 5 (+15)"
+    assert format_change(below) == "−10 → 5 (+15)"
+
+
+@pytest.mark.parametrize(
+    ("unit", "name", "expected"),
+    [
+        ("%", "Activation rate", ChangeDisplay.DIFFERENCE),
+        ("", "NPS", ChangeDisplay.DIFFERENCE),
+        ("NPS points", "Score", ChangeDisplay.DIFFERENCE),
+        ("", "CSAT", ChangeDisplay.DIFFERENCE),
+        ("", "App store rating", ChangeDisplay.DIFFERENCE),
+        ("pts", "Satisfaction", ChangeDisplay.DIFFERENCE),
+        ("tickets/week", "Setup tickets", ChangeDisplay.PERCENT),
+        ("s", "Load time", ChangeDisplay.PERCENT),
+        ("$", "Revenue", ChangeDisplay.PERCENT),
+    ],
+)
+def test_how_a_change_is_shown_is_inferred_from_the_unit_and_name(
+    unit: str, name: str, expected: ChangeDisplay
+) -> None:
+    assert infer_change_display(unit, name) is expected
+    assert change_display(None, unit, name) is expected
+
+
+def test_a_score_moves_by_its_difference_and_a_rate_in_points_never_a_percent() -> None:
+    nps = compute_change(Quantity(21, ""), Quantity(29, ""), Direction.HIGHER, name="NPS")
+    nps_points = compute_change(
+        Quantity(21, "NPS points"), Quantity(29, "NPS points"), Direction.HIGHER
+    )
+    rate = compute_change(Quantity(42, "%"), Quantity(58, "%"), Direction.HIGHER)
+
+    assert format_change(nps) == "21 → 29 (+8)"
+    assert format_change(nps_points) == "21 NPS points → 29 NPS points (+8 NPS points)"
+    assert format_change(rate) == "42% → 58% (+16 pts)"
+    assert "38%" not in format_change(nps) + format_change(rate)
+
+
+def test_the_user_can_choose_percent_difference_or_no_change_at_all() -> None:
+    def shown(display: str) -> str:
+        chosen = change_display(display, "%")
+        return format_change(
+            compute_change(Quantity(42, "%"), Quantity(58, "%"), Direction.HIGHER, chosen)
+        )
+
+    assert shown("percent") == "42% → 58% (+38%)"
+    assert shown("difference") == "42% → 58% (+16 pts)"
+    assert shown("none") == "42% → 58%"
+
+
+def test_negative_numbers_use_the_same_minus_as_changes() -> None:
+    change = compute_change(Quantity(-12, "%"), Quantity(-3, "%"), Direction.HIGHER)
+
+    assert format_number(-12) == "−12" and format_number(-0.5) == "−0.5"
+    assert format_number(-12, ascii_only=True) == "-12"
+    assert format_change(change) == "−12% → −3% (+9 pts)"
+    assert "-" not in format_change(change)

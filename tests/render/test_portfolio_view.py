@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from pmjournal.render.portfolio_view import PortfolioView, build_view
+from pmjournal.render.templates import render_html
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
@@ -67,7 +68,7 @@ def test_the_headline_is_the_first_improved_metric_with_its_baseline(
 ) -> None:
     study = view_of(journal_with_projects).studies[0]
     assert study.headline is not None
-    assert (study.headline.value, study.headline.detail) == ("−30%", "30% → 21%")
+    assert (study.headline.value, study.headline.detail) == ("−9 pts", "30% → 21%")
     latency = study.results[0]
     assert (latency.delta, latency.improved) == ("+20%", False)
 
@@ -75,7 +76,7 @@ def test_the_headline_is_the_first_improved_metric_with_its_baseline(
 def test_worse_and_unmeasured_metrics_are_never_call_outs(journal_with_projects: Journal) -> None:
     view = view_of(journal_with_projects)
     assert [c.label for c in view.callouts] == ["Clicks", "Zero-result rate"]
-    assert [c.value for c in view.callouts] == ["+200%", "−30%"]
+    assert [c.value for c in view.callouts] == ["+200%", "−9 pts"]
 
 
 def test_unshipped_work_shows_the_expected_result_and_no_number(
@@ -118,8 +119,29 @@ def test_evidence_shared_by_two_projects_counts_once_overall(
 ) -> None:
     view = view_of(journal_with_projects)
     assert [(s.name, s.count) for s in view.top_skills] == [("Writing specs", 1)]
-    assert view.matrix[0].rows == (("Writing specs", (1, 1, 0)),)
-    assert view.studies[0].skills[0].evidence == ("Spec reviewed (5 Jun 2026)",)
+    assert view.matrix == ()
+    assert view.studies[0].skills == () and view.studies[1].skills == ()
+
+
+def test_evidence_counts_for_a_project_only_where_the_note_ties_it(journal: Journal) -> None:
+    with journal.transaction() as session:
+        skill = session.query(models.Skill).filter_by(name="Writing specs").one()
+        search = models.Project(name="Search", role="I wrote it.", start_date=date(2026, 6, 1))
+        saved = models.Project(name="Saved", role="I wrote it.", start_date=date(2026, 6, 2))
+        both = models.Entry(date=date(2026, 6, 5), title="Weekly review", body="Busy week.")
+        both.projects = [search, saved]
+        both.evidence = [
+            models.Evidence(skill=skill, note="Wrote the Search spec"),
+            models.Evidence(skill=skill, note="Reviewed specs"),
+        ]
+        session.add_all([search, saved, both])
+
+    view = view_of(journal)
+
+    assert [(s.name, s.count) for s in view.studies[0].skills] == [("Writing specs", 1)]
+    assert view.studies[1].skills == ()
+    assert view.matrix[0].rows == (("Writing specs", (1, 0)),)
+    assert [(s.name, s.count) for s in view.top_skills] == [("Writing specs", 1)]
 
 
 def test_empty_sections_are_left_out(journal_with_projects: Journal) -> None:
@@ -137,7 +159,7 @@ def test_the_sections_go_on_from_where_the_brief_stops(journal_with_projects: Jo
     assert "I ran the test." in bodies["My role"] and "I wrote the spec" not in bodies["My role"]
 
 
-def test_a_section_the_brief_says_in_full_is_left_out(journal: Journal) -> None:
+def test_the_brief_never_swallows_a_whole_section(journal: Journal) -> None:
     with journal.transaction() as session:
         session.add(
             models.Project(
@@ -150,7 +172,7 @@ def test_a_section_the_brief_says_in_full_is_left_out(journal: Journal) -> None:
         )
     (study,) = view_of(journal).studies
     assert study.brief == "Checkout failed for 4% of carts. I wrote the spec. Shipped."
-    assert study.sections == ()
+    assert [s.title for s in study.sections] == ["Problem", "My role"]
 
 
 def test_an_expected_result_never_reads_as_achieved(journal: Journal) -> None:
@@ -230,3 +252,94 @@ def test_the_timeline_prefers_entries_about_this_project_alone(journal: Journal)
 
     assert "Week 1: mine" in titles
     assert "Week 2: everything" not in titles
+
+
+def test_a_case_study_opens_with_a_role_line_and_keeps_a_fixed_order(journal: Journal) -> None:
+    with journal.transaction() as session:
+        internship = models.Internship(
+            organisation="Globex",
+            title="PM Intern",
+            team="Growth",
+            start_date=date(2026, 6, 1),
+            end_date=date(2026, 8, 28),
+        )
+        session.add(
+            models.Project(
+                name="Ordered",
+                internship=internship,
+                approach="Ran a test.",
+                role="I led it. Then I wrote it up.",
+                problem="Users left. Nobody knew why.",
+                context="A small team.",
+                outcome="Shipped.",
+                learnings="Ask earlier.",
+                start_date=date(2026, 6, 2),
+                end_date=date(2026, 7, 30),
+            )
+        )
+    (study,) = view_of(journal).studies
+
+    assert study.role_line == "PM Intern · Growth · Jun\u00a0–\u00a0Jul\u00a02026"
+    assert [s.title for s in study.sections] == ["Context", "Problem", "My role", "Approach"]
+    html = render_html(view_of(journal), "classic")
+    order = ["Context", "Problem", "My role", "Approach", "Results", "What I learned"]
+    places = [html.index(f"<h2>{title}</h2>") for title in order]
+    assert places == sorted(places)
+    assert html.index('class="study-role"') < html.index('class="study-brief"')
+
+
+def test_plain_text_in_the_pdf_gets_curly_quotes_and_one_minus(journal: Journal) -> None:
+    with journal.transaction() as session:
+        project = models.Project(
+            name="Quotes",
+            role='I said "ship it" and it\'s done.',
+            outcome="Shipped.",
+            start_date=date(2026, 6, 1),
+        )
+        project.metrics = [
+            models.Metric(name="Margin", baseline=-12, result=-3, unit="%", better="higher")
+        ]
+        session.add(project)
+
+    html = render_html(view_of(journal), "classic")
+
+    assert "“ship it”" in html and "it’s" in html
+    assert "−12%" in html and "−3%" in html
+    assert ">-12" not in html and '"ship it"' not in html
+
+
+def test_a_score_and_a_rate_lead_by_their_difference_unless_the_metric_says_otherwise(
+    journal: Journal,
+) -> None:
+    with journal.transaction() as session:
+        project = models.Project(
+            name="Scores", role="I ran it.", outcome="Shipped.", start_date=date(2026, 6, 1)
+        )
+        project.metrics = [
+            models.Metric(name="New-account NPS", baseline=21, result=29, better="higher"),
+            models.Metric(
+                name="Activation", baseline=42, result=58, unit="%", better="higher", position=1
+            ),
+            models.Metric(
+                name="Trial starts",
+                baseline=42,
+                result=58,
+                unit="%",
+                better="higher",
+                change_display="percent",
+                position=2,
+            ),
+            models.Metric(name="Hidden", baseline=1, result=2, change_display="none", position=3),
+        ]
+        session.add(project)
+
+    view = view_of(journal)
+    deltas = {m.name: m.delta for m in view.studies[0].results}
+
+    assert deltas == {
+        "New-account NPS": "+8",
+        "Activation": "+16 pts",
+        "Trial starts": "+38%",
+        "Hidden": "",
+    }
+    assert "+38%" not in {c.value for c in view.callouts if c.label != "Trial starts"}

@@ -162,7 +162,9 @@ def test_a_pin_past_the_generated_bullets_is_added_after_them(demo_journal: Jour
         load_bullets(demo_journal, project_names=["Scheduled report digest"]).projects[0].bullets
     )
 
-    assert [(b.position, b.pinned) for b in bullets] == [(0, False), (2, True)]
+    assert [(b.position, b.pinned) for b in bullets][-1] == (2, True)
+    assert bullets[-1].text == "Recruited 12 pilot accounts with sales"
+    assert [b.position for b in bullets] == sorted(b.position for b in bullets)
 
 
 def test_a_pinned_edit_survives_export_and_import(demo_journal: Journal, tmp_path: Path):
@@ -309,12 +311,14 @@ def test_thin_notes_still_give_a_grammatical_bullet_with_the_number(small_journa
     bullets = {g.project.name: g.bullets for g in report.projects}
 
     assert [b.text for b in bullets["Pricing page"]] == [
-        "Analysed the pricing page project; conversion rose from 2.5% to 3.1% (+24%)"
+        "Analysed the pricing page project; over the project, conversion rose from 2.5% to 3.1% "
+        "(+0.6 pts)"
     ]
     assert [b.text for b in bullets["Side project"]] == [
-        "Built a churn model in SQL by interviewing 4 analysts"
+        "Built a churn model in SQL",
+        "Interviewed 4 analysts",
     ]
-    assert {w.code for w in bullets["Side project"][0].warnings} == {"no-metric"}
+    assert {w.code for w in bullets["Side project"][0].warnings} == {"no-metric", "no-method"}
 
 
 def test_projects_outside_an_internship_go_to_json_resume_projects(small_journal: Journal):
@@ -323,7 +327,8 @@ def test_projects_outside_an_internship_go_to_json_resume_projects(small_journal
     assert [w["name"] for w in document["work"]] == ["Acme"]
     assert document["projects"][0]["name"] == "Side project"
     assert document["projects"][0]["highlights"] == [
-        "Built a churn model in SQL by interviewing 4 analysts"
+        "Built a churn model in SQL",
+        "Interviewed 4 analysts",
     ]
     jsonschema.Draft7Validator(json.loads(SCHEMA.read_text("utf-8"))).validate(document)
 
@@ -349,13 +354,14 @@ def test_a_result_is_put_down_to_an_action_only_where_the_journal_ties_them(jour
     bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 
     assert bullets["Named"] == [
-        "Raised activation from 20% to 30% (+50%) by redesigning the activation checklist"
+        "Raised activation from 20% to 30% (+10 pts) by redesigning the activation checklist"
     ]
     assert bullets["Evidenced"] == [
         "Cut setup tickets from 37 to 22 (−41%) by rewriting the import hints"
     ]
     assert bullets["Loose"] == [
-        "Ran the pricing workshop with sales; conversion rose from 2% to 3% (+50%)"
+        "Ran the pricing workshop with sales; over the project, conversion rose from 2% to 3% "
+        "(+1 pt)"
     ]
 
 
@@ -388,7 +394,9 @@ def test_a_worse_result_is_stated_plainly_and_only_when_nothing_improved(journal
 
     bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 
-    assert bullets["Mixed"] == ["Redesigned the pricing page; signups rose from 100 to 130 (+30%)"]
+    assert bullets["Mixed"] == [
+        "Redesigned the pricing page; over the project, signups rose from 100 to 130 (+30%)"
+    ]
     assert bullets["Worse"] == ["Redesigned the settings page, with saves from 50 to 40 (−20%)"]
 
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from pmjournal.domain.bullet_lint import PLAIN_VERBS, STRONG_VERBS, WEAK_OPENERS
-from pmjournal.domain.bullet_text import clean_markdown
 from pmjournal.domain.metrics import (
     Quantity,
     compute_change,
@@ -23,6 +22,7 @@ from pmjournal.domain.metrics import (
     format_number,
     format_percent,
 )
+from pmjournal.domain.sentences import clean_markdown
 from pmjournal.domain.vocab import Direction
 from pmjournal.services.career.bullets import load_bullets, render_markdown, render_text
 from pmjournal.services.career.json_resume import render_json_resume

@@ -24,7 +24,7 @@ from pmjournal.services.exchange.json_exchange import (
 from pmjournal.services.exchange.schema import COLLECTIONS, PROFILE, TOP_LEVEL
 from pmjournal.services.records.entries import EntryDraft, add_entry
 from pmjournal.services.records.profile import update_profile
-from pmjournal.storage import models
+from pmjournal.storage import migrate, models
 from pmjournal.storage.database import Journal, open_journal
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "format.md"
@@ -186,7 +186,7 @@ def test_the_document_holds_every_table_with_ids_links_and_confidential_flags(
 ) -> None:
     assert list(document) == list(TOP_LEVEL)
     assert "exported_at" not in document, "an export time would make two exports differ"
-    assert document["schema_revision"] == "0002"
+    assert document["schema_revision"] == migrate.HEAD
     checkout = document["projects"][0]
     assert checkout["confidential"] is True
     assert checkout["created_at"] == "2026-06-08T09:12:00.250000"

@@ -137,7 +137,7 @@ def test_project_page_has_sections_and_a_computed_metrics_table(
     assert "## Problem\n\nDrop-off at step 2" in text
     assert "## My role\n\nI ran the research." in text
     assert "## Context" not in text, "empty sections are left out"
-    assert "| Conversion | 42% → 31% (−26%) |  |  |" in text
+    assert "| Conversion | 42% → 31% (−11 pts) |  |  |" in text
     assert "Hidden" not in text, "confidential metrics are left out"
     assert "(../entries/2026-06-09-1-week-2-sso-and-unicode.md)" in text
 

@@ -54,10 +54,10 @@ def test_a_metric_comes_back_with_the_change_every_output_prints(
     )
     record = outcome.value
     assert record.project == "Onboarding"
-    assert record.change.percent is not None and round(record.change.percent) == -26
+    assert record.change.percent is None and record.change.absolute == -11
     assert record.change.improved is True
-    assert record.change_text == "42% → 31% (\u221226%)" == format_change(record.change)
-    assert record.delta_text == "\u221226%"
+    assert record.change_text == "42% → 31% (\u221211 pts)" == format_change(record.change)
+    assert record.delta_text == "\u221211 pts"
     assert get_metric(projects, record.id) == record
     project = find_project(projects, "Onboarding")
     assert project.metric_count == 1

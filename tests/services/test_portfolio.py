@@ -104,7 +104,8 @@ def test_a_case_study_reads_in_order_from_its_first_page(
     assert -1 not in positions and positions == sorted(positions), dict(
         zip(marks, positions, strict=True)
     )
-    assert re.search(r"[+−]\d+(\.\d)?%", text), "the headline change is on the first page"
+    assert re.search(r"[+−]\d+(\.\d)?(%| pts?(?![a-z]))", text), "the headline change is on page 1"
+    assert "Product Management Intern" in text, "the role line is on the first page"
     assert "→" in text, "the headline shows its baseline"
 
 

@@ -190,3 +190,57 @@ def test_ids_of_different_kinds_do_not_collide(journal: Journal) -> None:
 
 def test_an_empty_journal_finds_nothing(journal: Journal) -> None:
     assert search_journal(journal, "anything") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Soren", "Søren"),
+        ("Lukasz", "Łukasz"),
+        ("Aesa", "Æsa"),
+        ("strasse", "Straße"),
+        ("Dang", "Đặng"),
+        ("Huong", "Hương"),
+        ("soren", "SØREN"),
+    ],
+)
+def test_letters_fold_the_way_users_type_them(journal: Journal, typed: str, written: str) -> None:
+    entry = add_entry(journal, EntryDraft(text=f"Call with {written} about pricing.")).value
+    add_entry(journal, EntryDraft(text="Call with someone else about pricing."))
+
+    assert found(journal, typed) == [("entry", entry.id)]
+    assert found(journal, written) == [("entry", entry.id)]
+    [hit] = search_journal(journal, typed)
+    assert written in hit.snippet
+
+
+def test_people_goals_and_metrics_are_searchable(journal: Journal) -> None:
+    with journal.transaction() as session:
+        person = models.Person(name="Søren Holm", title="Data lead", notes="Knows the funnel")
+        goal = models.Goal(
+            title="Learn SQL windows", description="Rank trials", target_date=date(2026, 8, 1)
+        )
+        project = models.Project(name="Funnel")
+        metric = models.Metric(name="Trial rank", note="From the funnel query")
+        project.metrics = [metric]
+        session.add_all([person, goal, project])
+        session.flush()
+        ids = person.id, goal.id, metric.id, project.id
+
+    assert found(journal, "soren") == [("person", ids[0])]
+    assert found(journal, "windows") == [("goal", ids[1])]
+    assert set(found(journal, "rank")) == {("goal", ids[1]), ("metric", ids[2])}
+    assert {kind for kind, _ in found(journal, "funnel")} == {"person", "metric", "project"}
+    [goal_hit] = search_journal(journal, "windows")
+    assert goal_hit.day == date(2026, 8, 1)
+    with journal.transaction() as session:
+        session.delete(session.get(models.Person, ids[0]))
+    assert found(journal, "soren") == []
+
+
+@pytest.mark.parametrize("query", ["🎉", "🎉 🚀", "✅✅"])
+def test_an_emoji_only_query_says_it_cannot_be_searched(journal: Journal, query: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        search_journal(journal, query)
+    assert "only words can be searched" in raised.value.message
+    assert "at least one word" not in raised.value.message

@@ -77,7 +77,7 @@ def test_confidential_projects_metrics_and_feedback_are_left_out(journal_with_se
     assert [p.name for p in snapshot.projects] == ["Onboarding checklist"]
     project = snapshot.projects[0]
     assert [m.name for m in project.metrics] == ["Activation"]
-    assert project.metrics[0].text == "42% → 58% (+38%)"
+    assert project.metrics[0].text == "42% → 58% (+16 pts)"
     assert [f.text for f in project.feedback] == ["Dana: crisp."]
     assert [f.text for f in snapshot.feedback] == ["Dana: crisp."]
     assert [e.body for e in snapshot.entries] == ["Interviewed five admins with Dana."]

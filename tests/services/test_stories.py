@@ -155,3 +155,52 @@ def test_stakeholder_evidence_fills_the_conflict_gap(journal: Journal):
     )
     assert conflict[0].result == ("Both teams signed off on a trial extension.",)
     assert "Handling conflict" not in {c.name for c in book.gaps}
+
+
+def test_a_journals_own_skills_map_to_competencies_by_words_and_category(journal: Journal):
+    with journal.transaction() as session:
+        analytics = models.SkillCategory(name="Number work", position=9)
+        people = session.scalars(
+            select(models.SkillCategory).where(models.SkillCategory.name == "People")
+        ).one()
+        dashboards = models.Skill(name="SQL dashboards", category=analytics)
+        funnel = models.Skill(
+            name="Funnel math",
+            category=session.scalars(
+                select(models.SkillCategory).where(models.SkillCategory.name == "Analytical")
+            ).one(),
+        )
+        rapport = models.Skill(name="Rapport", category=people)
+        project = models.Project(
+            name="Churn", role="I built the churn dashboard.", start_date=date(2026, 6, 1)
+        )
+        project.evidence = [
+            models.Evidence(skill=dashboards, note=f"Query {n}") for n in range(2)
+        ] + [
+            models.Evidence(skill=funnel, note="Split the funnel"),
+            models.Evidence(skill=rapport, note="Won the ops lead over"),
+        ]
+        session.add(project)
+
+    book = load_stories(journal)
+    told = {s.competency.name for s in book.stories}
+
+    assert "Data-driven decision" in told
+    assert "Leadership without authority" in told
+    data = next(s for s in book.stories if s.competency.name == "Data-driven decision")
+    assert any("SQL dashboards" in a for a in data.actions)
+    assert any("Funnel math" in a for a in data.actions)
+
+
+def test_the_competency_the_user_set_on_a_skill_decides(journal: Journal):
+    with journal.transaction() as session:
+        skill = models.Skill(name="Spreadsheet wrangling", competency="Communication")
+        project = models.Project(
+            name="Board deck", role="I built the board deck.", start_date=date(2026, 6, 1)
+        )
+        project.evidence = [models.Evidence(skill=skill, note="Walked the board through it")]
+        session.add(project)
+
+    told = {s.competency.name for s in load_stories(journal).stories}
+
+    assert told == {"Communication"}

@@ -144,3 +144,36 @@ def test_an_entry_about_two_projects_is_listed_once(journal: Journal):
     assert [(name, [i.text for i in items]) for name, items in update.done] == [
         ("Alpha", ["Shared review (also Beta)"])
     ]
+
+
+def test_a_week_across_a_new_year_shows_both_years(journal: Journal):
+    with journal.transaction() as session:
+        session.add(models.Entry(date=date(2026, 12, 30), title="Wrote the Q1 plan", body="x"))
+
+    update = weekly_update(journal, "2026-W53")
+
+    assert "(28 Dec 2026 – 3 Jan 2027)" in render_markdown(update)
+    assert "(28 Dec 2026 – 3 Jan 2027)" in render_text(update)
+
+
+def test_a_part_holding_only_confidential_work_is_left_out_not_printed_bare(journal: Journal):
+    with journal.transaction() as session:
+        public = models.Project(name="Onboarding")
+        secret = models.Project(name="Falcon — audit readiness", confidential=True)
+        session.add_all([public, secret])
+        session.add(
+            models.Entry(
+                date=date(2026, 7, 1),
+                kind="weekly",
+                title="Week review",
+                body="## Done\n- Onboarding copy\n## Blockers\n- Falcon: waiting for legal\n"
+                "## Next\n- Falcon audit answers",
+                projects=[public],
+            )
+        )
+
+    text = render_markdown(weekly_update(journal, "2026-W27"))
+
+    assert "Onboarding copy" in text
+    assert "Blockers" not in text and "Next week" not in text
+    assert "Falcon" not in text and "confidential" not in text

@@ -160,7 +160,7 @@ def test_metrics_carry_the_computed_change_and_filter_by_project_and_date(
         dated = metrics.list_page(session, since=date(2026, 7, 1), request=PageRequest())
         by_internship = metrics.list_page(session, internship="Globex", request=PageRequest())
     activation, time_to_value = page.items
-    assert activation.change_text == "42% → 31% (\u221226%)"
+    assert activation.change_text == "42% → 31% (\u221211 pts)"
     assert activation.change.improved is True
     assert (time_to_value.change_text, time_to_value.position) == ("2 days", 1)
     assert names(dated) == ["Time to value"]

@@ -141,7 +141,7 @@ def test_projects_metrics_and_evidence_survive(upgraded: Journal) -> None:
             for metric in onboarding.metrics + pricing.metrics
         ]
         assert shown == [
-            ("Sign-up completion", "42% → 61% (+45%)"),
+            ("Sign-up completion", "42% → 61% (+19 pts)"),
             ("Time to first booking", "190 s → 1.5 min (−53%)"),
             ("Trial conversion", "4%"),
         ]

@@ -1,42 +1,31 @@
-"""Rows other engineers' services own (people, projects, internships), written directly for
-tests of the records that point at them."""
+"""Records other tests point at (people, projects, internships), made through the services
+so a test journal is built the way a user's is."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from pmjournal.storage import models
+from pmjournal.domain.deletion import DeleteChoice
+from pmjournal.domain.internships import InternshipDraft
+from pmjournal.domain.people import PersonDraft
+from pmjournal.domain.projects import ProjectDraft
+from pmjournal.services.records import internships, people, projects
 from pmjournal.storage.database import Journal
 
 
 def add_person(journal: Journal, name: str, relationship: str = "mentor") -> int:
-    with journal.transaction() as session:
-        person = models.Person(name=name, relationship_kind=relationship)
-        session.add(person)
-        session.flush()
-        return person.id
+    return people.add_person(journal, PersonDraft(name, relationship=relationship)).value.id
 
 
 def add_project(journal: Journal, name: str, internship_id: int | None = None) -> int:
-    with journal.transaction() as session:
-        project = models.Project(name=name, internship_id=internship_id)
-        session.add(project)
-        session.flush()
-        return project.id
+    internship = None if internship_id is None else f"#{internship_id}"
+    return projects.add_project(journal, ProjectDraft(name, internship=internship)).value.id
 
 
 def add_internship(journal: Journal, organisation: str = "Northwind Health") -> int:
-    with journal.transaction() as session:
-        internship = models.Internship(
-            organisation=organisation, title="PM Intern", start_date=date(2026, 6, 1)
-        )
-        session.add(internship)
-        session.flush()
-        return internship.id
+    draft = InternshipDraft(organisation, "PM Intern", date(2026, 6, 1))
+    return internships.add_internship(journal, draft).value.id
 
 
 def delete_project(journal: Journal, project_id: int) -> None:
-    with journal.transaction() as session:
-        project = session.get(models.Project, project_id)
-        assert project is not None
-        session.delete(project)
+    projects.delete_project(journal, project_id, choice=DeleteChoice.DETACH)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_CHARS = 200
+ONE_LINE = 110
 MAX_WORDS = 30
 MAX_OPENER_USES = 2
 
@@ -65,18 +66,6 @@ PLAIN_VERBS = _pairs(
     turn/turned update/updated use/used walk/walked watch/watched work/worked
     """
 )
-
-# Strong verbs broad enough to take a method: "Owned X by …" reads well, "Interviewed X by …"
-# does not, so only these open a bullet that borrows its "how" from the approach.
-UMBRELLA_PAST = frozenset(
-    (
-        "accelerated", "automated", "built", "created", "cut", "delivered", "designed",
-        "developed", "drove", "established", "expanded", "grew", "implemented", "improved",
-        "increased", "introduced", "launched", "led", "lowered", "owned", "piloted", "produced",
-        "raised", "rebuilt", "redesigned", "reduced", "restructured", "shipped", "shortened",
-        "simplified", "standardised", "streamlined", "unified",
-    )
-)  # fmt: skip
 
 # Openers that describe presence rather than achievement; the first four are the issue's own.
 WEAK_OPENERS: tuple[str, ...] = (

@@ -17,9 +17,9 @@ from itertools import takewhile
 from pmjournal.domain.bullet_lint import (
     MAX_CHARS,
     MAX_WORDS,
+    ONE_LINE,
     PLAIN_VERBS,
     STRONG_VERBS,
-    UMBRELLA_PAST,
     is_strong_past,
 )
 from pmjournal.domain.metrics import (
@@ -71,23 +71,10 @@ _PIECE_SUBJECT = re.compile(r"^(?:i|we)\s+(?=\w)", re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"^(?:was\s+|were\s+)?(?:responsible for|in charge of|tasked with)\s+", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<=[.!?])\s+(?=[\"“A-Z0-9])"
-)
 _BOUNDARY = re.compile(r",\s+|;\s+|:\s+|\s+[—–-]\s+|\s+(?:and|while|so|which|because|but)\s+")
 _SPLIT = re.compile(r"(,\s+(?:and\s+|then\s+)?|;\s+|\s+and\s+(?:then\s+)?|\s+then\s+)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+>]|\d+[.)]|#+)\s+")
-# Spans that stop at the next bracket and are bounded: unbounded ones scan to the end of the
-# text from every "[" with no match, which is quadratic (1 MB of link syntax took minutes).
-_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\[\]\s]{0,2000}\)")
-_EMPHASIS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _POSSESSIVE = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b|\bI['’]")
-_HAS_METHOD = re.compile(r"\b(?:by|using|through|via)\b", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|would|could|will)\b", re.I)
-_USING_STARTS = frozenset(
-    ("a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several")
-)
 _PLAIN = str.maketrans(
     {"→": "->", "−": "-", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'}
     | {"…": "...", "\u00a0": " ", "×": "x", "·": "|", "•": "-"}
@@ -97,21 +84,6 @@ _PLAIN = str.maketrans(
 def plain_text(text: str) -> str:
     """ASCII punctuation for applicant-tracking systems (as ``format_change(ascii_only=True)``)."""
     return text.translate(_PLAIN)
-
-
-def clean_markdown(text: str) -> str:
-    """The words of a Markdown line without list marks, links or emphasis."""
-    return " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _LIST_MARK.sub("", text))).split())
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of free text; each line of a Markdown list counts as its own sentence."""
-    found: list[str] = []
-    for line in text.splitlines():
-        clean = clean_markdown(line)
-        if clean:
-            found.extend(s.strip() for s in _SENTENCE_END.split(clean) if s.strip())
-    return found
 
 
 def capitalise(text: str) -> str:
@@ -256,23 +228,6 @@ def action_clauses(sentence: str) -> list[Action]:
     return lead_with_strong(_actions(sentence))
 
 
-def method_clauses(sentence: str) -> list[str]:
-    """The approach as gerund clauses: 'Interviewed 12 users and mapped X' →
-    ['interviewing 12 users', 'mapping X']; a noun phrase gives ['using a survey of …'].
-
-    A clause whose verb cannot be inflected ends the list there.
-    """
-    actions = _actions(sentence)
-    if actions:
-        return _gerunds(actions)
-    text = _finish(_SUBJECT.sub("", _finish(sentence), count=1))
-    first = text.split(" ", 1)[0]
-    if (first.lower() in _USING_STARTS or first[:1].isdigit()) and not _FINITE.search(text):
-        using = depersonalise(f"using {first.lower()}{text[len(first) :]}")
-        return [using] if using else []
-    return []
-
-
 def join_clauses(clauses: list[str]) -> str:
     if len(clauses) <= 1:
         return "".join(clauses)
@@ -288,34 +243,37 @@ def metric_label(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _span(change: MetricChange) -> str:
+def _span(change: MetricChange, ascii_only: bool = False) -> str:
     """'from 37 to 22 tickets/week': a word unit said once, symbols kept on both numbers."""
     assert change.baseline is not None and change.result is not None
-    result = format_quantity(change.result)
-    number = format_number(change.result.value)
+    result = format_quantity(change.result, ascii_only)
+    number = format_number(change.result.value, ascii_only)
     same_word_unit = (
         change.baseline.unit.strip() == change.result.unit.strip()
         and result.startswith(number + " ")
     )
     baseline = (
-        format_number(change.baseline.value) if same_word_unit else format_quantity(change.baseline)
+        format_number(change.baseline.value, ascii_only)
+        if same_word_unit
+        else format_quantity(change.baseline, ascii_only)
     )
     return f"from {baseline} to {result}"
 
 
-def _value(quantity: Quantity, label: str) -> str:
+def _value(quantity: Quantity, label: str, ascii_only: bool = False) -> str:
     """'120' for 'dashboard viewers' in viewers; the unit only when the label lacks it."""
     unit = quantity.unit.strip().lower()
     if unit.isalpha() and re.search(rf"\b{re.escape(unit)}\b", label.lower()):
-        return format_number(quantity.value)
-    return format_quantity(quantity)
+        return format_number(quantity.value, ascii_only)
+    return format_quantity(quantity, ascii_only)
 
 
 @dataclass(frozen=True)
 class Result:
     """A measured result as words: ``up`` says which way an improvement went (None: the
     change is not an improvement and is only stated); ``phrase`` follows a verb; ``alone``
-    states it as a clause of its own, for a result the journal does not tie to the action."""
+    states it as a clause of its own about the project, for a result the journal does not
+    tie to the action."""
 
     up: bool | None
     phrase: str
@@ -331,19 +289,42 @@ def result_of(name: str, change: MetricChange, ascii_only: bool = False) -> Resu
         return None
     label = metric_label(name)
     if change.baseline is None:
-        stated = f"with {label} at {_value(change.result, label)}"
+        stated = f"with {label} at {_value(change.result, label, ascii_only)}"
     elif change.absolute is None:
-        stated = f"with {label} going {_span(change)}"
+        stated = f"with {label} going {_span(change, ascii_only)}"
     elif change.absolute == 0:
-        stated = f"with {label} unchanged at {_value(change.result, label)}"
+        stated = f"with {label} unchanged at {_value(change.result, label, ascii_only)}"
     else:
         delta = format_delta(change, ascii_only)
+        span = f"{_span(change, ascii_only)} ({delta})" if delta else _span(change, ascii_only)
         if change.improved:
             went = "rose" if change.absolute > 0 else "fell"
-            span = f"{_span(change)} ({delta})"
-            return Result(change.absolute > 0, f"{label} {span}", f"{label} {went} {span}")
-        stated = f"with {label} {_span(change)} ({delta})"
+            alone = f"over the project, {label} {went} {span}"
+            return Result(change.absolute > 0, f"{label} {span}", alone)
+        stated = f"with {label} {span}"
     return Result(None, stated, stated)
+
+
+_QUALIFIER = re.compile(r"\s+(?:for|that|which|who|whom|where|when|with|without|so that)\s+")
+_METHOD_WORD = re.compile(r"\b(?:by|using|through|via)\s+\S+\s+\S+")
+
+
+def trimmed(text: str) -> list[str]:
+    """Shorter forms of a clause without its trailing qualifiers, longest first:
+    "… by pre-computing summary tables for the three reports new users open" → "… by
+    pre-computing summary tables". A whole phrase goes, never part of one; the verb and
+    its object stay (four words at least), and so does every number and a method's first
+    two words."""
+    keep_from = max((m.end() for m in re.finditer(r"\d", text)), default=0)
+    method = _METHOD_WORD.search(text)
+    if method:
+        keep_from = max(keep_from, method.end())
+    found = []
+    for match in reversed(list(_QUALIFIER.finditer(text, keep_from))):
+        head = text[: match.start()].rstrip(" ,;")
+        if len(head.split()) >= 4 and not head.endswith(("(", " the", " a", " an")):
+            found.append(head)
+    return found
 
 
 def fits(text: str) -> bool:
@@ -354,7 +335,6 @@ def fits(text: str) -> bool:
 class Composed:
     text: str
     actions_used: int
-    method_used: int | None = None
 
 
 def _how(clauses: list[str]) -> str:
@@ -364,39 +344,32 @@ def _how(clauses: list[str]) -> str:
 
 def compose(
     actions: list[Action],
-    methods: list[list[str]],
     result: Result | None,
     taken: Callable[[str], bool] = lambda _verb: False,
     *,
     tied: bool = True,
 ) -> Composed:
-    """The best bullet that fits two lines, trying three shapes in turn:
+    """The best bullet that fits, preferring one résumé line, trying two shapes in turn:
 
-    1. a broad action with a method from the approach: "Owned X by choosing Y, raising Z";
-    2. the result first, the user's actions as the method: "Cut Z from A to B by doing X";
-    3. the user's actions as written, then the result: "Framed X and wrote Y, raising Z".
+    1. the result first, the user's actions as the method: "Cut Z from A to B by doing X";
+    2. the user's actions as written, then the result: "Framed X and wrote Y, raising Z".
 
-    Only a result ``tied`` to the actions by the journal may claim them as its cause: an
-    untied one skips shape 2 and follows as its own clause ("…; Z rose from A to B").
+    A method or a cause is never stitched on from another sentence: only a result ``tied``
+    to the actions by the journal may claim them as its cause (shape 1, or "…, raising Z");
+    an untied one is stated as a separate clause about the project ("…; over the project,
+    Z rose from A to B"), and a missing method is left for the lint to flag.
 
     Clauses are dropped from the end, never cut mid-way; the result is never dropped, since
-    it carries the number. An opener for which ``taken`` is true (already used twice in the
-    role) is avoided while another fits; if nothing fits, the shortest form is returned for
-    the lint to flag.
+    it carries the number. The richest form that fits one line (``ONE_LINE`` characters)
+    wins, else the richest that fits two. An opener for which ``taken`` is true (already
+    used twice in the role) is avoided while another fits; if nothing fits, the shortest
+    form is returned for the lint to flag.
     """
-    first = actions[0]
-    opener = capitalise(first.past)
     verb = RESULT_VERBS[result.up][0] if result and result.up is not None else ""
     tail = ""
     if result:
         tail = f", {result.trailing(verb)}" if tied or result.up is None else f"; {result.alone}"
     options: list[Composed] = []
-    if first.verb in UMBRELLA_PAST and not _HAS_METHOD.search(first.past):
-        for index, method in enumerate(methods):
-            options += [
-                Composed(f"{opener} {_how(method[:n])}{tail}", 1, index)
-                for n in range(len(method), 0, -1)
-            ]
     if result and result.up is not None and tied:
         gerunds = _gerunds(actions)
         for lead in RESULT_VERBS[result.up]:
@@ -407,8 +380,14 @@ def compose(
             ]
     pasts = [a.past for a in actions]
     options += [
-        Composed(capitalise(join_clauses(pasts[:n])) + tail, n) for n in range(len(pasts), 0, -1)
+        Composed(capitalise(text) + tail, n)
+        for n in range(len(pasts), 0, -1)
+        for text in (join_clauses(pasts[:n]), *trimmed(join_clauses(pasts[:n])))
     ]
     fitting = [o for o in options if fits(o.text)]
-    fresh = [o for o in fitting if not taken(o.text.split(" ", 1)[0].lower())]
-    return (fresh or fitting or [options[-1]])[0]
+    short = [o for o in fitting if len(o.text) <= ONE_LINE]
+    for group in (short, fitting):
+        fresh = [o for o in group if not taken(o.text.split(" ", 1)[0].lower())]
+        if fresh:
+            return fresh[0]
+    return (short or fitting or [options[-1]])[0]

@@ -21,6 +21,7 @@ from pmjournal.domain.field_checks import (
 from pmjournal.domain.metrics import (
     MetricChange,
     Quantity,
+    change_display,
     compute_change,
     format_change,
     format_delta,
@@ -36,11 +37,16 @@ def metric_change(
     result: float | None,
     unit: str,
     better: Direction,
+    *,
+    name: str = "",
+    display: str | None = None,
 ) -> MetricChange:
-    """The change as every output computes it; the baseline's unit defaults to the result's."""
+    """The change as every output computes it; the baseline's unit defaults to the result's,
+    and how the change is shown is the metric's ``display``, else inferred from unit and name
+    (``domain.metrics.change_display``), as in the portfolio and the bullets."""
     result_q = Quantity(result, unit) if result is not None else None
     baseline_q = Quantity(baseline, baseline_unit or unit) if baseline is not None else None
-    return compute_change(baseline_q, result_q, better)
+    return compute_change(baseline_q, result_q, better, change_display(display, unit, name))
 
 
 @dataclass(frozen=True)

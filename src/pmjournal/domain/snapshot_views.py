@@ -55,6 +55,7 @@ class EvidenceView:
     source: str
     source_id: int
     day: date | None
+    competency: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,14 @@ class BulletEdit:
 
 
 @dataclass(frozen=True)
+class FigureView:
+    """An image the user attached to a project, as the portfolio shows it."""
+
+    stored_name: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class ProjectView:
     id: int
     name: str
@@ -105,6 +114,10 @@ class ProjectView:
     feedback: tuple[FeedbackView, ...]
     entries: tuple[EntryView, ...]
     bullet_edits: tuple[BulletEdit, ...]
+    # Evidence from notes about several projects that does not name this one: it counts for
+    # the user's skills overall, never for this project's case study or matrix column.
+    shared_evidence: tuple[EvidenceView, ...] = ()
+    figures: tuple[FigureView, ...] = ()
 
     @property
     def skills(self) -> tuple[tuple[str, int], ...]:
@@ -134,6 +147,16 @@ class SkillView:
 
 
 @dataclass(frozen=True)
+class PersonView:
+    """A colleague as outputs may name them (a placeholder under ``--redact``), with the
+    other words the user has for them, so an output that names no one can find them all."""
+
+    name: str
+    relationship: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CareerSnapshot:
     profile: ProfileRecord
     internships: tuple[InternshipView, ...]
@@ -143,3 +166,4 @@ class CareerSnapshot:
     entries: tuple[EntryView, ...]
     redacted: bool
     redactor: Redactor
+    people: tuple[PersonView, ...] = ()

@@ -21,6 +21,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from pmjournal.domain.sentences import first_sentence as first_sentence
+from pmjournal.domain.sentences import split_first_sentence as split_first_sentence
 from pmjournal.render.markdown_guard import hostile_reason
 from pmjournal.render.resources import ATTACHMENTS_FOLDER, attachment_url, safe_parts
 
@@ -51,7 +53,6 @@ DROPPED_WITH_CONTENT = frozenset(
 # megabyte of pasted text, and laying it out would take WeasyPrint minutes.
 MAX_PLAIN_SHOWN = 5_000
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
 class _DemoteHeadings(Treeprocessor):
@@ -157,17 +158,3 @@ def strip_inline_data(text: str) -> str:
     """``text`` without ``data:`` URIs: an image is shown only from ``attachments/``, so an
     inline one would be dropped anyway, after costing its size in every step before."""
     return _INLINE_DATA.sub("data:,", text) if "data:" in text.lower() else text
-
-
-def split_first_sentence(text: str) -> tuple[str, str]:
-    """('First sentence.', 'the rest') of ``text``, split where ``first_sentence`` splits."""
-    first, *rest = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    return first, rest[0] if rest else ""
-
-
-def first_sentence(text: str, limit: int = 240) -> str:
-    """The first sentence of plain text, cut at a word boundary if it runs past ``limit``."""
-    sentence = split_first_sentence(text)[0]
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

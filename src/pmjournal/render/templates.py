@@ -22,6 +22,7 @@ from pmjournal.render import charts
 from pmjournal.render.impact import MetricLine
 from pmjournal.render.portfolio_view import PortfolioView
 from pmjournal.render.resources import read_resource
+from pmjournal.render.typography import finalize
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
     env.filters["name"] = display_name
     return env

@@ -51,10 +51,10 @@ COUNTED_TABLES = (
 )
 
 
+# What the search index covers (migration 0003): one row per record of these tables.
+SEARCHED_TABLES = ("entries", "projects", "feedback", "people", "goals", "metrics")
 SEARCH_TRIGGERS = frozenset(
-    f"{table}_search_{when}"
-    for table in ("entries", "projects", "feedback")
-    for when in ("ai", "ad", "au")
+    f"{table}_search_{when}" for table in SEARCHED_TABLES for when in ("ai", "ad", "au")
 )
 
 
@@ -129,7 +129,7 @@ def check_database(path: Path, *, frozen: bool = False) -> CheckReport:
         for missing in sorted(SEARCH_TRIGGERS - triggers):
             problems.append(f"search index: trigger {missing} is missing")
         indexed = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
-        sources = sum(counts[t] for t in ("entries", "projects", "feedback"))
+        sources = sum(counts[t] for t in SEARCHED_TABLES)
         if indexed != sources:
             problems.append(f"search index holds {indexed} rows for {sources} records")
     except sqlite3.DatabaseError as error:

@@ -15,13 +15,20 @@ def _plural(kind: str) -> str:
     return {"person": "people", "skill category": "skill categories"}.get(kind, kind + "s")
 
 
-def unknown_name(kind: str, name: str, known: list[str], field: str) -> ValidationError:
-    """The refusal for a name nobody has, suggesting the closest names that exist."""
+def unknown_name(
+    kind: str, name: str, known: list[str], field: str, count: int | None = None
+) -> ValidationError:
+    """The refusal for a name nobody has, suggesting the closest names that exist.
+
+    ``count`` is how many records exist when ``known`` lists more than one name for each.
+    """
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     elif known:
-        hint = f"{len(known)} {_plural(kind)} exist; list them in the app or create this one first"
+        existing = len(known) if count is None else count
+        counted = f"1 {kind} exists" if existing == 1 else f"{existing} {_plural(kind)} exist"
+        hint = f"{counted}; list them in the app or create this one first"
     else:
         hint = f"the journal has no {_plural(kind)} yet"
     return ValidationError(f"no {kind} named {name!r} ({hint})", field)

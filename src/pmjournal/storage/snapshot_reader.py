@@ -17,17 +17,20 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from pmjournal.domain.attachments import stored_name
 from pmjournal.domain.errors import ValidationError
-from pmjournal.domain.metrics import Quantity, compute_change
-from pmjournal.domain.redaction import Redactor, build_redactor
+from pmjournal.domain.metrics import Quantity, change_display, compute_change
+from pmjournal.domain.redaction import Redactor, build_redactor, codename
 from pmjournal.domain.snapshot_views import (
     BulletEdit,
     CareerSnapshot,
     EntryView,
     EvidenceView,
     FeedbackView,
+    FigureView,
     InternshipView,
     MetricView,
+    PersonView,
     ProjectView,
     SkillView,
 )
@@ -37,6 +40,18 @@ from pmjournal.storage.convert import entry_record, profile_record
 from pmjournal.storage.lookup import project_by_name
 
 V = TypeVar("V")
+
+
+def _aliases(row: models.Person | models.Project | models.Internship) -> tuple[str, ...]:
+    """The user's other words for a person, project or organisation."""
+    return tuple(a.strip() for a in row.aliases or () if isinstance(a, str) and a.strip())
+
+
+def _names(text: str, project: models.Project) -> bool:
+    """Does ``text`` mention the project, by name, codename or alias?"""
+    forms = [project.name, codename(project.name) or "", *_aliases(project)]
+    folded = text.casefold()
+    return any(form and form.casefold() in folded for form in forms)
 
 
 def read_snapshot(
@@ -73,24 +88,54 @@ class _Builder:
                     .selectinload(models.Evidence.skill)
                     .selectinload(models.Skill.category),
                     selectinload(models.Project.bullets),
+                    selectinload(models.Project.attachments),
                 )
             )
         )
         self.hidden_projects = {p.id for p in self.projects if p.confidential}
+        self.people = list(session.scalars(select(models.Person).order_by(models.Person.id)))
         self.redactor = self._redactor(redact)
         self.entries = self._load_entries()
         self.feedback = self._load_feedback()
         self.entries_by_project = self._by_project(self.entries)
         self.feedback_by_project = self._by_project(self.feedback)
+        self.shared_by_project = self._shared_index()
 
     @staticmethod
     def _by_project(
         loaded: Sequence[tuple[models.Entry | models.Feedback, V, list[EvidenceView]]],
     ) -> dict[int, list[tuple[V, list[EvidenceView]]]]:
+        """Each project's entries or feedback, with the evidence that counts for it.
+
+        A note about several projects shows a skill on the one it names, not on all of
+        them: its evidence counts for a project only when the note is about that project
+        alone, or the evidence (or the entry's title) names it.
+        """
         index: dict[int, list[tuple[V, list[EvidenceView]]]] = {}
         for row, view, evidence in loaded:
             for project in row.projects:
-                index.setdefault(project.id, []).append((view, evidence))
+                tied = evidence
+                if len(row.projects) > 1:
+                    title = getattr(row, "title", "")
+                    tied = [e for e in evidence if _names(f"{e.note} {title}", project)]
+                index.setdefault(project.id, []).append((view, tied))
+        return index
+
+    def _shared_index(self) -> dict[int, list[EvidenceView]]:
+        """For each project, the evidence of its notes about several projects that does not
+        name it: shown overall, never on this project (see ``_by_project``)."""
+        index: dict[int, list[EvidenceView]] = {}
+        rows: list[tuple[models.Entry | models.Feedback, list[EvidenceView]]] = [
+            (row, found) for row, _, found in self.entries
+        ]
+        rows += [(row, found) for row, _, found in self.feedback]
+        for row, evidence in rows:
+            if len(row.projects) < 2:
+                continue
+            title = getattr(row, "title", "")
+            for project in row.projects:
+                untied = [e for e in evidence if not _names(f"{e.note} {title}", project)]
+                index.setdefault(project.id, []).extend(untied)
         return index
 
     def _redactor(self, redact: bool) -> Redactor:
@@ -99,15 +144,23 @@ class _Builder:
         An entry linked to a public and a confidential project is exported, and its text may
         name the confidential one, so removing records alone would not keep the secret.
         """
-        people = list(self.session.scalars(select(models.Person)))
+        people = self.people
         secret_projects = [p.name for p in self.projects if p.confidential]
+        internships = list(self.session.scalars(select(models.Internship)))
+        aliases: dict[str, list[str]] = {}
+        for project in self.projects:
+            aliases.setdefault(project.name, []).extend(_aliases(project))
+        for person in people:
+            aliases.setdefault(person.name, []).extend(_aliases(person))
+        for internship in internships:
+            aliases.setdefault(internship.organisation, []).extend(_aliases(internship))
         if not redact:
             secret_people = [(p.name, p.relationship_kind) for p in people if p.confidential]
-            return build_redactor((), secret_people, secret_projects)
-        organisations = [i.organisation for i in self.session.scalars(select(models.Internship))]
+            return build_redactor((), secret_people, secret_projects, aliases=aliases)
+        organisations = [i.organisation for i in internships]
         organisations += [p.organisation for p in people]
         everyone = [(p.name, p.relationship_kind) for p in people]
-        return build_redactor(organisations, everyone, secret_projects)
+        return build_redactor(organisations, everyone, secret_projects, aliases=aliases)
 
     def _visible(self, projects: Sequence[models.Project]) -> bool:
         """Linked to any confidential project means confidential itself.
@@ -131,6 +184,7 @@ class _Builder:
                 source=source,
                 source_id=source_id,
                 day=day,
+                competency=e.skill.competency or "",
             )
             for e in rows
         ]
@@ -229,7 +283,9 @@ class _Builder:
             baseline=baseline,
             result=result,
             better=better,
-            change=compute_change(baseline, result, better),
+            change=compute_change(
+                baseline, result, better, change_display(metric.change_display, unit, metric.name)
+            ),
             measured_on=metric.measured_on,
             entry_id=metric.entry_id,
             entry_date=metric.entry.date if metric.entry else None,
@@ -264,6 +320,12 @@ class _Builder:
             entries=tuple(v for v, _ in entries),
             bullet_edits=tuple(
                 BulletEdit(b.id, b.position, text(b.text), b.pinned) for b in project.bullets
+            ),
+            shared_evidence=tuple(self.shared_by_project.get(project.id, ())),
+            figures=tuple(
+                FigureView(stored_name(a.sha256, a.media_type), text(_caption(a.filename)))
+                for a in project.attachments
+                if a.media_type.startswith("image/")
             ),
         )
 
@@ -307,6 +369,15 @@ class _Builder:
             entries=tuple(v for _, v, _ in self.entries),
             redacted=self.redact,
             redactor=self.redactor,
+            people=tuple(
+                PersonView(
+                    self.redactor.placeholder_for(p.name),
+                    p.relationship_kind,
+                    tuple(self.redactor(a) for a in _aliases(p)),
+                )
+                for p in self.people
+                if not p.confidential
+            ),
         )
 
     def _skills(self, projects: Sequence[ProjectView]) -> tuple[SkillView, ...]:
@@ -324,3 +395,9 @@ class _Builder:
             SkillView(name, found[0].category, tuple(found)) for name, found in by_skill.items()
         ]
         return tuple(sorted(views, key=lambda s: (-len(s.evidence), s.name)))
+
+
+def _caption(filename: str) -> str:
+    """'reminder-flow.png' → 'Reminder flow': the user's own name for the image."""
+    stem = filename.rsplit(".", 1)[0].replace("_", " ").replace("-", " ").strip()
+    return " ".join(stem.split())[:1].upper() + " ".join(stem.split())[1:]

@@ -1,7 +1,8 @@
 """Interview stories: STAR (situation, task, action, result) by competency, with evidence.
 
 Behavioural interviews ask for a time you did X; the journal already holds those times. Each
-competency maps to the skills that show it (data, below), and a project becomes its story
+competency maps to the skills that show it (``domain.competencies``: by the user's choice,
+by name, by the words of the name, by category), and a project becomes its story
 when the user recorded evidence of those skills on it. The story quotes the user's own
 project notes, evidence notes, metrics and feedback, names where each came from, and invents
 nothing; a competency with no such evidence is listed as a gap with the skills that would
@@ -12,67 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmjournal.domain.bullet_text import sentences
+from pmjournal.domain.competencies import COMPETENCIES, Competency, competencies_of
+from pmjournal.domain.sentences import sentences
 from pmjournal.domain.snapshot_views import CareerSnapshot, EvidenceView, FeedbackView, ProjectView
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
 
 MAX_STORIES = 2
 MAX_ACTIONS = 4
-
-
-@dataclass(frozen=True)
-class Competency:
-    """What interviewers probe for; ``feedback_kinds``, when set, is required evidence."""
-
-    name: str
-    question: str
-    skills: tuple[str, ...]
-    feedback_kinds: tuple[str, ...] = ()
-
-
-COMPETENCIES: tuple[Competency, ...] = (
-    Competency(
-        "Leadership without authority",
-        "Tell me about a time you got people to act when you were not their manager.",
-        (
-            "Leadership without authority",
-            "Cross-functional collaboration",
-            "Stakeholder management",
-        ),
-    ),
-    Competency(
-        "Data-driven decision",
-        "Tell me about a decision you made with data.",
-        ("Data analysis", "Analytical thinking", "Metrics definition", "Experimentation"),
-    ),
-    Competency(
-        "Handling conflict",
-        "Tell me about a disagreement with a stakeholder and how you resolved it.",
-        ("Stakeholder management", "Negotiation", "Conflict resolution"),
-    ),
-    Competency(
-        "Learning from a mistake",
-        "Tell me about a mistake you made and what you changed afterwards.",
-        ("Problem-solving", "Communication"),
-        feedback_kinds=("constructive",),
-    ),
-    Competency(
-        "Customer focus",
-        "Tell me about a time users changed your plan.",
-        ("User research", "Customer-centric thinking"),
-    ),
-    Competency(
-        "Prioritisation and trade-offs",
-        "Tell me about a time you had to cut scope or say no.",
-        ("Prioritisation", "Roadmapping", "Technical understanding"),
-    ),
-    Competency(
-        "Communication",
-        "Tell me about a time you had to convince a room or explain something complex.",
-        ("Communication", "Presenting", "Writing specs"),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -100,8 +48,11 @@ def _first(text: str, count: int = 1) -> str:
 
 
 def _matches(competency: Competency, project: ProjectView) -> list[EvidenceView]:
-    wanted = {s.casefold() for s in competency.skills}
-    return [e for e in project.evidence if e.skill.casefold() in wanted]
+    return [
+        e
+        for e in project.evidence
+        if competency in competencies_of(e.skill, e.category, e.competency)
+    ]
 
 
 def _required_feedback(competency: Competency, project: ProjectView) -> list[FeedbackView]:
@@ -135,9 +86,8 @@ def _said(item: FeedbackView) -> str:
 
 def _praise(competency: Competency, project: ProjectView) -> FeedbackView | None:
     """Praise about the project, preferring words about this competency's skills."""
-    wanted = {s.casefold() for s in competency.skills}
     praise = [f for f in project.feedback if f.kind == "praise"]
-    on_topic = [f for f in praise if wanted & {s.casefold() for s in f.skills}]
+    on_topic = [f for f in praise if any(competency in competencies_of(s) for s in f.skills)]
     chosen = on_topic or praise
     return chosen[0] if chosen else None
 

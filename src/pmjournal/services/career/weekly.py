@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from pmjournal.domain.bullet_text import clean_markdown, sentences
 from pmjournal.domain.dates import iso_week_label, parse_iso_week
+from pmjournal.domain.redaction import CONFIDENTIAL_PROJECT_PLACEHOLDER
+from pmjournal.domain.sentences import clean_markdown, sentences
 from pmjournal.domain.snapshot_views import EntryView, FeedbackView
 from pmjournal.services.snapshot import load_snapshot
 from pmjournal.storage.database import Journal
@@ -94,6 +95,13 @@ def _headline(entry: EntryView, sections: dict[str, list[str]]) -> str:
     return first[0] if first else ""
 
 
+def _public(items: list[str]) -> list[str]:
+    """The items that are not about confidential work: an item naming "a confidential
+    project" tells the reader nothing but that it exists, and a part holding only such
+    items would print as a bare heading."""
+    return [i for i in items if CONFIDENTIAL_PROJECT_PLACEHOLDER not in i.casefold()]
+
+
 def weekly_update(
     journal: Journal, week: str | None = None, today: date | None = None
 ) -> WeeklyUpdate:
@@ -108,12 +116,12 @@ def weekly_update(
     for entry in entries:
         sections = split_sections(entry.body)
         for key in SECTIONS:
-            parts[key] += sections.get(key, [])
+            parts[key] += _public(sections.get(key, []))
         skills.update(dict.fromkeys(entry.skills, 1))
         if "done" in sections:
             continue
         headline = _headline(entry, sections)
-        if headline:
+        if headline and _public([headline]):
             first, *others = entry.projects or (OTHER,)
             also = f" (also {', '.join(others)})" if others else ""
             by_project.setdefault(first, []).append(DoneItem(entry.date, headline + also))
@@ -136,7 +144,10 @@ def weekly_update(
 
 
 def _span(update: WeeklyUpdate) -> str:
+    """'6–12 Jul 2026', '29 Jun – 5 Jul 2026', '28 Dec 2026 – 3 Jan 2027'."""
     first, last = update.monday, update.sunday
+    if first.year != last.year:
+        return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
     if first.month == last.month:
         return f"{first.day}–{last.day} {last:%b %Y}"
     return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"

@@ -18,7 +18,8 @@ from pathlib import Path
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from pmjournal.render import templates
-from pmjournal.render.pdf import RenderCancelledError, write_pdf
+from pmjournal.render.page_fit import refit_for
+from pmjournal.render.pdf import Refit, RenderCancelledError, write_pdf
 from pmjournal.render.portfolio_view import build_view
 from pmjournal.services.output_files import atomic_output, resolve_output
 from pmjournal.services.snapshot import load_snapshot
@@ -42,6 +43,7 @@ class PreparedPortfolio:
     stylesheets: tuple[str, ...]
     attachments_dir: Path
     warnings: tuple[str, ...]
+    refit: Refit | None = None
 
 
 def check_choices(theme: str, paper: str) -> None:
@@ -83,6 +85,7 @@ def prepare_portfolio(
         stylesheets=templates.stylesheets(theme, paper),
         attachments_dir=journal.attachments_dir,
         warnings=view.warnings,
+        refit=refit_for(view, lambda tight: templates.render_html(tight, theme)),
     )
 
 
@@ -126,6 +129,7 @@ def build_portfolio(
             attachments_dir=prepared.attachments_dir,
             stage=stage,
             cancelled=cancelled,
+            refit=prepared.refit,
         )
     progress("done", _STAGES["done"])
     warnings = prepared.warnings

@@ -78,7 +78,7 @@ def internship_by_ref(session: Session, ref: str, field: str = "internship") -> 
         )
     known = [internship_label(r.title, r.organisation) for r in rows]
     known += sorted({r.organisation for r in rows})
-    raise unknown_name("internship", clean, known, field)
+    raise unknown_name("internship", clean, known, field, count=len(rows))
 
 
 def id_by_ref(session: Session, ref: str) -> int:

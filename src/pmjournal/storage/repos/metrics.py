@@ -37,7 +37,15 @@ def _record(row: models.Metric, project_name: str) -> MetricRecord:
         note=row.note,
         confidential=row.confidential,
         position=row.position,
-        change=metric_change(row.baseline, row.baseline_unit, row.result, row.unit, better),
+        change=metric_change(
+            row.baseline,
+            row.baseline_unit,
+            row.result,
+            row.unit,
+            better,
+            name=row.name,
+            display=row.change_display,
+        ),
     )
 
 
