@@ -90,8 +90,8 @@ dist: $(BUNDLE)
 dist-check: $(BUNDLE)
 	$(PYTHON) packaging/dist_check.py dist/pmjournal
 
-# The desktop app's screenshots in docs/img/ (journal, search, outputs with a portfolio preview,
-# welcome; light and dark).
+# The desktop app's screenshots in docs/img/ (every view, search, welcome, outputs with a
+# portfolio preview; light and dark).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots.py --out docs/img
 

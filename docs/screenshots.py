@@ -2,10 +2,11 @@
 
     .venv/bin/python docs/screenshots.py [--out docs/img]
 
-The journal view, Ctrl+K search, the first-run welcome and the Outputs view with a generated
-portfolio's preview, each at 1280×800, in the light and the dark theme, from the real widgets
-over a fresh demo journal (offscreen, so no display is needed). A dialog is painted over its
-window where it would appear.
+The journal view, Ctrl+K search, the first-run welcome, the record views (Projects with its
+metrics, Skills, Feedback and its dialog, Goals, People, Profile and internships) and the
+Outputs view with a generated portfolio's preview, each at 1280×800, in the light and the dark
+theme, from the real widgets over a fresh demo journal (offscreen, so no display is needed). A
+dialog is painted over its window where it would appear.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pmjournal.services.demo.generate import generate_demo
 from pmjournal.services.journal import open_journal
 from pmjournal.services.records.entries import recent_entries
+from pmjournal.services.records.projects import list_projects
+from pmjournal.services.records.skills import list_skills
 from pmjournal.ui.app import application
 from pmjournal.ui.main_window import MainWindow
 from pmjournal.ui.tasks import SyncRunner
@@ -80,6 +83,41 @@ def shot(window: QWidget, dialog: QDialog | None, path: Path) -> None:
     print(f"wrote {path} ({picture.width()}×{picture.height()})")
 
 
+def record_views(window: MainWindow, out: Path, mode: ThemeMode) -> None:
+    """Projects (the richest case study), Skills, Feedback, Goals, People; feedback's dialog."""
+    records = window.records
+    window.show_view(1)
+    projects = records.projects
+    settle()
+    richest = max(list_projects(window.journal).items, key=lambda p: p.metric_count + p.entry_count)
+    projects.open_project(richest.id)
+    shot(window, None, out / f"desktop-projects-{mode}.png")
+    projects.editor.verticalScrollBar().setValue(projects.editor.verticalScrollBar().maximum())
+    shot(window, None, out / f"desktop-project-metrics-{mode}.png")
+    window.show_view(2)
+    skills = records.skills
+    busiest = max(list_skills(window.journal).items, key=lambda s: s.evidence_count)
+    skills.open_skill(busiest.name)
+    shot(window, None, out / f"desktop-skills-{mode}.png")
+    window.show_view(3)
+    records.feedback.list.setCurrentRow(0)
+    shot(window, None, out / f"desktop-feedback-{mode}.png")
+    records.feedback.record_new()
+    shot(window, records.feedback.dialog, out / f"desktop-feedback-dialog-{mode}.png")
+    if records.feedback.dialog is not None:
+        records.feedback.dialog.reject()
+    window.show_view(4)
+    records.goals.list.setCurrentRow(0)
+    shot(window, None, out / f"desktop-goals-{mode}.png")
+    window.show_view(5)
+    records.people.list.setCurrentRow(0)
+    shot(window, None, out / f"desktop-people-{mode}.png")
+    window.open_profile()
+    shot(window, window.profile_dialog, out / f"desktop-profile-dialog-{mode}.png")
+    if window.profile_dialog is not None:
+        window.profile_dialog.reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/img"))
@@ -109,6 +147,7 @@ def main() -> int:
 
             generate_portfolio(window, root / f"portfolio-{mode}.pdf")
             shot(window, None, args.out / f"desktop-outputs-{mode}.png")
+            record_views(window, args.out, mode)
             window.close()
             window.journal.close()
 

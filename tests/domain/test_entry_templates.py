@@ -4,6 +4,7 @@ from pmjournal.domain.entry_templates import (
     DAILY_PROMPTS,
     first_answer_position,
     template_text,
+    without_prompts,
     written_words,
 )
 from pmjournal.domain.vocab import EntryKind
@@ -28,3 +29,11 @@ def test_written_words_count_the_answers_and_headings_of_the_user() -> None:
     )
     assert written_words(text) == 4
     assert written_words("## My own heading\nTwo words") == 5
+
+
+def test_without_prompts_leaves_what_the_user_wrote() -> None:
+    text = template_text(EntryKind.DAILY).replace(
+        "## What did I work on?\n", "## What did I work on?\nInterviewed six users.\n"
+    )
+    assert without_prompts(text) == "Interviewed six users."
+    assert without_prompts("## My own heading\nText") == "## My own heading\nText"

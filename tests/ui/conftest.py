@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmjournal.services.journal import DB_FILENAME
@@ -61,6 +62,19 @@ def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def intern_dir(tmp_path: Path) -> Path:
+    """A journal with a profile and nothing else: no welcome, no demo records."""
+    from pmjournal.services.journal import open_journal
+    from pmjournal.services.records.profile import update_profile
+
+    folder = tmp_path / "intern"
+    journal = open_journal(folder, auto_backup=False)
+    update_profile(journal, name="Sam Intern", headline="Product intern")
+    journal.close()
+    return folder
+
+
 class Keys:
     """Key presses sent to the focused widget, counted apart from the words of the entry."""
 
@@ -105,3 +119,20 @@ def type_text(widget: object, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def type_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    """Type into a table cell as a user does: the first key opens its editor."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClicks(table, text[0])
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    qtbot.keyClicks(editor, text[1:])
+    commit(qtbot, editor)
+
+
+def commit(qtbot: QtBot, editor: QWidget) -> None:
+    """Return in a cell editor; the delegate commits, then the row saves, in later turns."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)

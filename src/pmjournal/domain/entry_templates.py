@@ -56,3 +56,15 @@ def written_words(text: str) -> int:
             continue
         count += len(_WORD.findall(line))
     return count
+
+
+def without_prompts(text: str) -> str:
+    """The entry without the template's prompt headings: what the user wrote, for outputs
+    that quote an entry's first sentence."""
+    kept = []
+    for line in text.splitlines():
+        heading = _HEADING.match(line)
+        if heading and heading.group(1) in _ALL_PROMPTS:
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()

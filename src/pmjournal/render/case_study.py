@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from pmjournal.domain.entry_templates import without_prompts
 from pmjournal.domain.sentences import first_sentence, split_first_sentence
 from pmjournal.render.impact import (
     Callout,
@@ -188,7 +189,10 @@ def _timeline(project: ProjectView, md: MarkdownRenderer) -> tuple[Moment, ...]:
             day_label(entry.date),
             entry.title.strip()
             or first_sentence(
-                md.plain(entry.body, f"entry #{entry.id} of {day_label(entry.date)}"), 120
+                md.plain(
+                    without_prompts(entry.body), f"entry #{entry.id} of {day_label(entry.date)}"
+                ),
+                120,
             ),
         )
         for entry in sorted(picked, key=lambda e: (e.date, e.id))

@@ -25,6 +25,7 @@ from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
 from pmjournal.ui.dialogs.errors import show_error
+from pmjournal.ui.navigation import History, Target
 from pmjournal.ui.signals import JournalSignals
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.theme import ThemeMode, apply_theme
@@ -33,11 +34,13 @@ from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
 from pmjournal.ui.views.outputs_view import OutputsView
 from pmjournal.ui.views.placeholder_view import PlaceholderView
+from pmjournal.ui.views.record_views import RecordViews
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
     from pmjournal.services.search import SearchHit
     from pmjournal.ui.dialogs.command_palette import CommandPalette
+    from pmjournal.ui.dialogs.profile_dialog import ProfileDialog
     from pmjournal.ui.dialogs.search_dialog import SearchDialog
     from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
     from pmjournal.ui.reminder_tray import ReminderTray
@@ -64,6 +67,10 @@ VIEWS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _view_row(title: str) -> int | None:
+    return next((row for row, (name, _) in enumerate(VIEWS) if name == title), None)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -86,9 +93,17 @@ class MainWindow(QMainWindow):
         self.journal_view = JournalView(journal, runner, autosave_ms)
         self.journal_view.statusMessage.connect(self.show_status)
         self.journal_view.editor.saveStateChanged.connect(self._show_save_state)
+        self.records = RecordViews(journal, runner, self.undo_stack, autosave_ms)
+        self.records.linkActivated.connect(self.open_target)
+        self.records.visited.connect(self._visited)
+        self.records.statusMessage.connect(self.show_status)
+        self.history = History()
+        self._going_back = False
         self.stack = QStackedWidget()
         self.stack.addWidget(self.journal_view)
-        for title, promise in VIEWS[1:-1]:
+        for widget in self.records.widgets():
+            self.stack.addWidget(widget)
+        for title, promise in VIEWS[1 + len(self.records.widgets()) : -1]:
             self.stack.addWidget(PlaceholderView(title, promise))
         self.outputs_view = OutputsView(journal, runner, settings)
         self.outputs_view.statusMessage.connect(self.show_status)
@@ -133,6 +148,7 @@ class MainWindow(QMainWindow):
         self.palette_dialog: CommandPalette | None = None
         self.welcome_dialog: WelcomeDialog | None = None
         self.reminder: ReminderTray | None = None
+        self.profile_dialog: ProfileDialog | None = None
         self._restore_settings()
 
     # actions and menus
@@ -155,6 +171,7 @@ class MainWindow(QMainWindow):
         )
         add("delete-entry", "&Delete entry", self.delete_entry, "Ctrl+Shift+Backspace")
         add("reminder", "Weekly &reminder…", self.edit_reminder)
+        add("profile", "&Profile and internships…", self.open_profile, "Ctrl+,")
         add("quit", "&Quit", self.close, "Ctrl+Q")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -165,6 +182,8 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.addAction(action)
             self.commands.by_id[action.objectName()] = action
+        add("back", "&Back", self.go_back, "Alt+Left")
+        add("forward", "&Forward", self.go_forward, "Alt+Right")
         add("search", "&Search…", self.open_search, "Ctrl+K")
         add("palette", "&Command palette…", self.open_palette, "Ctrl+Shift+P")
         add("preview", "&Preview", view.editor.toggle_preview, "Ctrl+E")
@@ -198,11 +217,13 @@ class MainWindow(QMainWindow):
                 None,
                 "delete-entry",
                 None,
+                "profile",
                 "reminder",
                 None,
                 "quit",
             ],
             "&Edit": ["undo", "redo", None, "search", "palette"],
+            "&Go": ["back", "forward"],
             "&View": [f"view-{n}" for n in range(1, len(VIEWS) + 1)]
             + [None, "preview", "focus-editor", None]
             + [f"theme-{m.value}" for m in ThemeMode],
@@ -238,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.journal_view.editor.flush()
+        self.records.flush()
         self.outputs_view.shutdown()
         if self.reminder is not None:
             self.reminder.hide()
@@ -254,6 +276,46 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             if self.sidebar.currentRow() != row:
                 self.sidebar.setCurrentRow(row)
+            self.records.shown(row)
+            self._visited(Target(VIEWS[row][0]))
+
+    # links between records, and the way back
+
+    def open_target(self, target: Target) -> None:
+        """Open what a link names (an entry, project, skill, person…) and remember the way."""
+        travelling, self._going_back = self._going_back, True
+        try:
+            if target.kind == "entry" and isinstance(target.key, int):
+                self.show_view(0)
+                self.journal_view.open_entry_id(target.key)
+            else:
+                row = self.records.open(target)
+                row = _view_row(target.kind) if row is None else row
+                if row is not None:
+                    self.show_view(row)
+        finally:
+            self._going_back = travelling
+        self._visited(target)
+
+    def _visited(self, target: Target) -> None:
+        """Remember a record or view the user went to; not while a link or Back opens it."""
+        if not self._going_back:
+            self.history.visit(target)
+
+    def go_back(self) -> None:
+        self._travel(self.history.back())
+
+    def go_forward(self) -> None:
+        self._travel(self.history.forward())
+
+    def _travel(self, target: Target | None) -> None:
+        if target is None:
+            return
+        self._going_back = True
+        try:
+            self.open_target(target)
+        finally:
+            self._going_back = False
 
     def _new(self, kind: EntryKind, *, on_selected_day: bool = False) -> None:
         if self.read_only:
@@ -301,8 +363,14 @@ class MainWindow(QMainWindow):
             self.show_view(0)
             self.journal_view.open_entry_id(hit.id)
         else:
-            self.show_view(1)
-            self.show_status(f"{hit.title}: the {hit.kind} views arrive in part 2")
+            self.open_target(Target(hit.kind, hit.id))
+
+    def open_profile(self) -> None:
+        from pmjournal.ui.dialogs.profile_dialog import ProfileDialog
+
+        self.profile_dialog = ProfileDialog(self.journal, self.runner, self.undo_stack, self)
+        self.profile_dialog.load()
+        self.profile_dialog.open()
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Evidence of an output: an entry opens in the Journal view, the rest in theirs."""
@@ -338,6 +406,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         self.journal_view.apply(changes)
         self.outputs_view.apply(changes)
+        self.records.apply(changes)
 
     # first run and faults
 
@@ -345,6 +414,7 @@ class MainWindow(QMainWindow):
         """Once the journal is open: listen to its changes, load the views, maybe welcome."""
         self.signals.attach(self.journal.changes)
         self.journal_view.load()
+        self.records.start(self.sidebar.currentRow())
         if not self.read_only:
             self._start_reminder()
         if not self.read_only:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -12,7 +12,9 @@ from pmjournal.ui import journal_ops
 from pmjournal.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from pmjournal.domain.changes import Outcome
     from pmjournal.services.journal import Journal
+    from pmjournal.services.records.undo_delete import Deleted
 
 
 class DeleteEntry(QUndoCommand):
@@ -52,3 +54,54 @@ class DeleteEntry(QUndoCommand):
     def _back(self, record: EntryRecord) -> None:
         self._entry_id = record.id
         self._restored(record.id)
+
+
+DeleteWork = Callable[["Journal", int], "Outcome[Any]"]
+
+
+class DeleteRecord(QUndoCommand):
+    """Deleting a project, metric, person, feedback or goal; undo writes it back with its links.
+
+    The service captures what it deletes (``services/records/undo_delete.py``); undo restores
+    it as a new record, so a redo after an undo deletes that new id.
+    """
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        journal: Journal,
+        label: str,
+        record_id: int,
+        delete: DeleteWork,
+        *,
+        deleted: Callable[[], None],
+        restored: Callable[[int], None],
+    ) -> None:
+        super().__init__(f"Delete {label}")
+        self._runner = runner
+        self._journal = journal
+        self._id = record_id
+        self._delete = delete
+        self._captured: Deleted | None = None
+        self._deleted = deleted
+        self._restored = restored
+
+    def redo(self) -> None:
+        record_id = self._id
+        self._runner.run(lambda: self._delete(self._journal, record_id).value, self._gone)
+
+    def _gone(self, captured: Deleted) -> None:
+        self._captured = captured
+        self._deleted()
+
+    def undo(self) -> None:
+        from pmjournal.services.records.undo_delete import restore
+
+        captured = self._captured
+        if captured is None:
+            return
+        self._runner.run(lambda: restore(self._journal, captured).value, self._back)
+
+    def _back(self, record_id: int) -> None:
+        self._id = record_id
+        self._restored(record_id)

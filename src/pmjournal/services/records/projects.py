@@ -13,11 +13,13 @@ from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.field_checks import span_in_order, vocabulary
 from pmjournal.domain.paging import DEFAULT_LIMIT, Page, PageRequest
 from pmjournal.domain.projects import ProjectDraft, ProjectRecord, validate_project
+from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import ProjectStatus
 from pmjournal.services.records.attachments import prune_attachments
 from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import projects as repo
+from pmjournal.storage.repos import timeline
 
 
 def _internship(record: ProjectRecord) -> set[Ref]:
@@ -126,3 +128,12 @@ def list_projects(
             until=until,
             request=request,
         )
+
+
+def project_entries(
+    journal: Journal, project_id: int, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+) -> Page[EntryRecord]:
+    """The entries linked to a project, newest first: the project's timeline."""
+    request = PageRequest(limit, offset)
+    with journal.reading() as session:
+        return timeline.project_entries(session, project_id, request)

@@ -4,6 +4,7 @@ and deletes that move the notes or refuse."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.errors import ValidationError
@@ -11,7 +12,9 @@ from pmjournal.domain.names import clean_name
 from pmjournal.domain.paging import Page
 from pmjournal.domain.skills import SkillCategoryRecord, SkillDraft, SkillRecord, validate_skill
 from pmjournal.storage.database import Journal
+from pmjournal.storage.lookup import skill_by_name
 from pmjournal.storage.repos import skills as repo
+from pmjournal.storage.repos import timeline
 
 __all__ = [
     "SkillCategoryRecord",
@@ -27,6 +30,7 @@ __all__ = [
     "merge_skills",
     "rename_skill",
     "rename_skill_category",
+    "skill_practice",
     "update_skill",
 ]
 
@@ -168,3 +172,14 @@ def delete_skill_category(
 def list_skill_categories(journal: Journal) -> list[SkillCategoryRecord]:
     with journal.reading() as session:
         return repo.category_list(session)
+
+
+def skill_practice(
+    journal: Journal, skill: str | None, *, weeks: int = 12, today: date | None = None
+) -> list[int]:
+    """Entries practising ``skill`` (any skill when None) per week, oldest week first."""
+    if not 1 <= weeks <= 520:
+        raise ValidationError("a practice chart covers 1 to 520 weeks", "weeks")
+    with journal.reading() as session:
+        skill_id = skill_by_name(session, skill).id if skill is not None else None
+        return timeline.practice_per_week(session, skill_id, weeks, today or date.today())
