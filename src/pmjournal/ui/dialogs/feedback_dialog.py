@@ -23,7 +23,7 @@ from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord, validate_fe
 from pmjournal.domain.vocab import FeedbackKind
 from pmjournal.ui.record_ops import FeedbackChoices
 from pmjournal.ui.views.field_error import FieldError
-from pmjournal.ui.views.marks import confidential_label
+from pmjournal.ui.views.marks import confidential_label, indicator_style
 
 NOBODY = "(not named)"
 
@@ -32,6 +32,7 @@ def _checklist(name: str, names: tuple[str, ...], checked: tuple[str, ...]) -> Q
     box = QListWidget()
     box.setObjectName(name)
     box.setMaximumHeight(96)
+    box.setStyleSheet(indicator_style("QListWidget"))
     for value in names:
         item = QListWidgetItem(value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

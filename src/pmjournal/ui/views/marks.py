@@ -43,3 +43,13 @@ def _no_break_hyphen() -> str:
 def unbroken(name: str) -> str:
     """A name a wrapped line never splits ("Cross-functional collaboration" stays whole)."""
     return name.replace(" ", "&nbsp;").replace("-", _no_break_hyphen())
+
+
+def indicator_style(selector: str) -> str:
+    """Check boxes inside item views (``QListWidget``, ``QTableWidget``) drawn so they show on
+    the dark theme too: the style's own are dark grey on near-black there."""
+    return (
+        f"{selector}::indicator {{ width: 13px; height: 13px; border: 1px solid palette(text);"
+        " border-radius: 2px; background: palette(base); }"
+        f" {selector}::indicator:checked {{ background: palette(highlight); }}"
+    )

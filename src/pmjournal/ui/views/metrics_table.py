@@ -37,6 +37,7 @@ from pmjournal.domain.metrics import format_change
 from pmjournal.domain.vocab import Direction
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.views.field_error import FieldError
+from pmjournal.ui.views.marks import indicator_style
 from pmjournal.ui.views.typed_dates import parse_day
 
 if TYPE_CHECKING:
@@ -149,6 +150,8 @@ class MetricsTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LOCK, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(LOCK, self.fontMetrics().horizontalAdvance(PRIVATE) + 48)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -157,6 +160,7 @@ class MetricsTable(QWidget):
         self.table.setItemDelegate(_LiveCheck(self))
         self.table.itemChanged.connect(self._cell_changed)
         self.table.setMinimumHeight(120)
+        self.table.setStyleSheet(indicator_style("QTableWidget"))
         self.error = FieldError("metric-error")
         self.add_button = QPushButton("Add metric")
         self.add_button.setObjectName("add-metric")
