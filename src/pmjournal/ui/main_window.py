@@ -33,7 +33,6 @@ from pmjournal.ui.undo_commands import DeleteEntry
 from pmjournal.ui.views.entry_editor import AUTOSAVE_MS
 from pmjournal.ui.views.journal_view import JournalView
 from pmjournal.ui.views.outputs_view import OutputsView
-from pmjournal.ui.views.placeholder_view import PlaceholderView
 from pmjournal.ui.views.record_views import RecordViews
 
 if TYPE_CHECKING:
@@ -103,8 +102,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.journal_view)
         for widget in self.records.widgets():
             self.stack.addWidget(widget)
-        for title, promise in VIEWS[1 + len(self.records.widgets()) : -1]:
-            self.stack.addWidget(PlaceholderView(title, promise))
         self.outputs_view = OutputsView(journal, runner, settings)
         self.outputs_view.statusMessage.connect(self.show_status)
         self.outputs_view.recordOpened.connect(self.open_record)
