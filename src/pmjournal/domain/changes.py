@@ -64,6 +64,15 @@ class Changes:
         """After an import, a restore or the demo: every view should reload."""
         return cls(updated=frozenset({(Kind.JOURNAL, 0)}))
 
+    @classmethod
+    def elsewhere(cls) -> Changes:
+        """Another process wrote: any record of any kind may have changed, ids unknown.
+
+        Unlike ``everything`` it says nothing about the journal as a whole, so a view
+        reloads its lists but keeps the record open in its editor.
+        """
+        return cls(updated=frozenset((kind, 0) for kind in Kind if kind is not Kind.JOURNAL))
+
     @property
     def kinds(self) -> frozenset[Kind]:
         return frozenset(kind for kind, _ in self.created | self.updated | self.deleted)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pmjournal.domain.changes import Changes
 from pmjournal.storage.database import DB_FILENAME, Journal, database_files, open_journal
 from pmjournal.storage.migrate import (
     HEAD as SCHEMA_REVISION,
@@ -28,6 +29,7 @@ __all__ = [
     "close_journal",
     "journal_files",
     "open_journal",
+    "publish_outside_writes",
 ]
 
 
@@ -38,3 +40,13 @@ def journal_files(data_dir: Path) -> tuple[Path, ...]:
 
 def close_journal(journal: Journal) -> None:
     journal.close()
+
+
+def publish_outside_writes(journal: Journal) -> bool:
+    """Tell the journal's listeners if another process (the CLI, the capture window) has
+    committed since the last call; a long-lived front end asks now and then. Cheap: one
+    PRAGMA on a connection kept open for it."""
+    if not journal.outside_writes().happened():
+        return False
+    journal.changes.publish(Changes.elsewhere())
+    return True

@@ -22,6 +22,7 @@ from pmjournal.domain.errors import DiskFullError
 from pmjournal.storage import backup, migrate
 from pmjournal.storage.disk import disk_full_error, readable_frozen
 from pmjournal.storage.engine import make_engine
+from pmjournal.storage.outside_writes import OutsideWrites
 from pmjournal.storage.readonly import connect_frozen
 
 DB_FILENAME = "journal.sqlite3"
@@ -44,6 +45,7 @@ class Journal:
     read_only: bool = False
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _writers: sessionmaker[Session] = field(init=False, repr=False)
+    _outside: OutsideWrites | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -76,8 +78,18 @@ class Journal:
         """
         if self.read_only:
             raise DiskFullError(self.data_dir)
-        with self._translated_errors(), self._writers.begin() as session:
-            yield session
+        with self._translated_errors():
+            with self._writers.begin() as session:
+                yield session
+            if self._outside is not None:
+                self._outside.note_own_commit()
+
+    def outside_writes(self) -> OutsideWrites:
+        """The watch for other processes' commits, started on first use (by a long-lived
+        front end; a CLI command never pays for it)."""
+        if self._outside is None:
+            self._outside = OutsideWrites(self.path)
+        return self._outside
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -100,6 +112,8 @@ class Journal:
             raise full from None
 
     def close(self) -> None:
+        if self._outside is not None:
+            self._outside.close()
         self.engine.dispose()
 
 

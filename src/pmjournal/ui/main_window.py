@@ -26,6 +26,7 @@ from pmjournal.ui import journal_ops
 from pmjournal.ui.actions import Actions
 from pmjournal.ui.dialogs.errors import show_error
 from pmjournal.ui.navigation import History, Target
+from pmjournal.ui.outside_writes import OutsideWritesWatch
 from pmjournal.ui.signals import JournalSignals
 from pmjournal.ui.tasks import TaskRunner
 from pmjournal.ui.theme import ThemeMode, apply_theme
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("pmjournal")
         self.setObjectName("main-window")
         self.signals = JournalSignals()
+        self.outside_writes: OutsideWritesWatch | None = None
         self.undo_stack = QUndoStack(self)
 
         self.journal_view = JournalView(journal, runner, autosave_ms)
@@ -263,6 +265,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/view", self.sidebar.currentRow())
         self.settings.sync()
+        if self.outside_writes is not None:
+            self.outside_writes.stop()
         self.signals.detach()
         super().closeEvent(event)
 
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Once the journal is open: listen to its changes, load the views, maybe welcome."""
         self.signals.attach(self.journal.changes)
+        self.outside_writes = OutsideWritesWatch(self.journal, self)
         self.journal_view.load()
         self.records.start(self.sidebar.currentRow())
         if not self.read_only:
