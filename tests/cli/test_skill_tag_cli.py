@@ -38,8 +38,18 @@ def test_skill_add_merge_show_and_remove(tmp_path: Path) -> None:
     assert shown["skill"]["competency"] == "Commercial sense"
     assert [e["source"] for e in shown["evidence"]] == ["entry"]
 
-    assert_refused(run(data_dir, "skill", "remove", "Pricing"), "has 1 evidence note")
-    removed = run(data_dir, "skill", "remove", "Pricing", "--move-evidence-to", "Market research")
+    assert_refused(
+        run(data_dir, "skill", "remove", "Pricing"),
+        "skill 'Pricing' is in use",
+        "delete 1 skill evidence",
+        "--detach",
+        "--move-to SKILL",
+    )
+    assert_refused(
+        run(data_dir, "skill", "remove", "Pricing", "--detach", "--move-to", "Market research"),
+        "not both",
+    )
+    removed = run(data_dir, "skill", "remove", "Pricing", "--move-to", "Market research")
     assert removed.returncode == 0, removed.stderr
     page = json.loads(run(data_dir, "skill", "list", "--text", "market", "--json").stdout)
     assert [(s["name"], s["evidence_count"]) for s in page["items"]] == [("Market research", 1)]
@@ -57,8 +67,8 @@ def test_tag_rename_list_and_remove(tmp_path: Path) -> None:
         ("draft", 1),
         ("research", 2),
     ]
-    assert_refused(run(data_dir, "tag", "remove", "draft"), "is on 1 entry", "--untag")
-    assert run(data_dir, "tag", "remove", "draft", "--untag").stdout == (
+    assert_refused(run(data_dir, "tag", "remove", "draft"), "unlink 1 entry", "--detach")
+    assert run(data_dir, "tag", "remove", "draft", "--detach").stdout == (
         "Deleted tag 'draft' from 1 entries\n"
     )
     hits = json.loads(run(data_dir, "search", "survey", "--json").stdout)

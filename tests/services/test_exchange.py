@@ -211,7 +211,7 @@ def test_import_into_an_empty_journal_then_export_gives_the_same_document(
     loaded = load_document(path)
     assert loaded == document
     target = fresh()
-    summary = import_document(target, loaded)
+    summary = import_document(target, loaded).value
     again = build_document(target)
     assert json.dumps(again, ensure_ascii=False) == json.dumps(document, ensure_ascii=False)
     assert summary.counts["entry"] == 1
@@ -565,7 +565,7 @@ def test_the_example_in_the_format_page_imports(fresh: Callable[..., Journal]) -
     page = DOCS.read_text(encoding="utf-8")
     example = json.loads(page.split("```json\n", 1)[1].split("\n```", 1)[0])
     target = fresh()
-    assert "1 entry" in import_document(target, example).line()
+    assert "1 entry" in import_document(target, example).value.line()
 
 
 def test_the_demo_journal_round_trips(demo_journal: Journal, fresh: Callable[..., Journal]) -> None:

@@ -86,13 +86,9 @@ def profile(journal: Journal) -> ProfileRecord:
 
 
 def save_profile(journal: Journal, changes: dict[str, object]) -> ProfileRecord:
-    """The profile service returns no ``Outcome``; its change is published here."""
-    from pmjournal.domain.changes import Changes, Kind
     from pmjournal.services.records.profile import update_profile
 
-    record = update_profile(journal, **changes)
-    journal.changes.publish(Changes.of(updated=[(Kind.PROFILE, 1)]))
-    return record
+    return update_profile(journal, **changes).value
 
 
 def save_internship(

@@ -14,7 +14,7 @@ from pmjournal.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from pmjournal.domain.changes import Outcome
     from pmjournal.services.journal import Journal
-    from pmjournal.services.records.undo_delete import Deleted
+    from pmjournal.services.records.undo import Deleted
 
 
 class DeleteEntry(QUndoCommand):
@@ -62,7 +62,7 @@ DeleteWork = Callable[["Journal", int], "Outcome[Any]"]
 class DeleteRecord(QUndoCommand):
     """Deleting a project, metric, person, feedback or goal; undo writes it back with its links.
 
-    The service captures what it deletes (``services/records/undo_delete.py``); undo restores
+    The service captures what it deletes (``services/records/undo/``); undo restores
     it as a new record, so a redo after an undo deletes that new id.
     """
 
@@ -95,7 +95,7 @@ class DeleteRecord(QUndoCommand):
         self._deleted()
 
     def undo(self) -> None:
-        from pmjournal.services.records.undo_delete import restore
+        from pmjournal.services.records.undo import restore
 
         captured = self._captured
         if captured is None:

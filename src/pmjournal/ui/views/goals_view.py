@@ -319,7 +319,7 @@ class GoalsView(QWidget):
         )
 
     def _delete(self, goal: GoalRecord) -> None:
-        from pmjournal.services.records.undo_delete import delete_goal_undoably
+        from pmjournal.services.records.undo import delete_goal_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self._show(None)
