@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pmjournal.domain.changes import Changes
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import ProjectStatus, Relationship
 from pmjournal.services.career.weekly import render_text, weekly_update
@@ -314,6 +315,13 @@ def test_starter_skills_and_tags_do_not_count_as_content(journal: Journal) -> No
         assert count(session, models.Skill) > 10
         session.add(models.Tag(name="weekly"))
     assert generate_demo(journal).value.entries > 0
+
+
+def test_the_demo_tells_every_view_to_reload(journal: Journal) -> None:
+    heard: list[Changes] = []
+    journal.changes.subscribe(heard.append)
+    outcome = generate_demo(journal)
+    assert heard == [outcome.changes] == [Changes.everything()]
 
 
 def test_a_failure_midway_leaves_the_journal_empty(journal: Journal) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from pmjournal.domain.changes import Changes
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.exchange.json_exchange import (
     build_document,
@@ -211,7 +212,10 @@ def test_import_into_an_empty_journal_then_export_gives_the_same_document(
     loaded = load_document(path)
     assert loaded == document
     target = fresh()
+    heard: list[Changes] = []
+    target.changes.subscribe(heard.append)
     summary = import_document(target, loaded).value
+    assert heard == [Changes.everything()], "every view reloads after an import"
     again = build_document(target)
     assert json.dumps(again, ensure_ascii=False) == json.dumps(document, ensure_ascii=False)
     assert summary.counts["entry"] == 1
