@@ -87,3 +87,15 @@ def test_help_of_each_command_has_an_example(tmp_path: Path) -> None:
         args = [group, command, "--help"] if command else [group, "--help"]
         done = pmjournal(*args, cwd=tmp_path)
         assert done.returncode == 0 and "Example:" in done.stdout, args
+
+
+def test_every_remove_takes_detach_and_its_help_says_what_it_does(tmp_path: Path) -> None:
+    """One delete-choice style: ``--detach`` on every ``remove``, documented in its help."""
+    for group in ("internship", "project", "person", "feedback", "goal", "skill", "tag"):
+        done = pmjournal(group, "remove", "--help", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "--detach" in done.stdout and "If records are linked:" in done.stdout, group
+    assert (
+        "--move-to, --move-evidence-to SKILL"
+        in pmjournal("skill", "remove", "--help", cwd=tmp_path).stdout
+    )

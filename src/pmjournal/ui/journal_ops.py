@@ -4,8 +4,8 @@ Each is a thin use of a service. The services are imported inside the functions:
 SQLAlchemy, which the first paint of the window does without (see ``services/glance.py``);
 the worker imports them while the window is already on screen.
 
-The services publish what each write changed on ``journal.changes``; the profile service does
-not yet, so the profile and demo calls here publish on its behalf after the commit.
+The services publish what each write changed on ``journal.changes`` themselves; nothing here
+publishes on their behalf.
 """
 
 from __future__ import annotations
