@@ -94,7 +94,7 @@ def build(folder: Path, entries: int) -> int:
             existing = session.query(models.Entry).count()
         if existing == 0:
             start = time.perf_counter()
-            summary = generate_demo(journal, weeks=weeks_for(entries))
+            summary = generate_demo(journal, weeks=weeks_for(entries)).value
             print(
                 f"built {summary.entries:,} entries, {summary.projects:,} projects, "
                 f"{summary.feedback:,} feedback in {time.perf_counter() - start:.1f} s",

@@ -79,7 +79,7 @@ def test_edit_keeps_what_is_left_out_and_remove_needs_the_choice(data_dir: Path)
     edited = run(data_dir, "edit", "1", "--kind", "suggestion")
     assert edited.returncode == 0, edited.stderr
     refused = run(data_dir, "remove", "1")
-    assert_refused(refused, "evidence for 1 skill", "--with-evidence")
+    assert_refused(refused, "feedback #1 is in use", "delete 1 skill evidence", "--detach")
     journal = open_journal(data_dir, auto_backup=False)
     try:
         record = get_feedback(journal, 1)
@@ -91,7 +91,7 @@ def test_edit_keeps_what_is_left_out_and_remove_needs_the_choice(data_dir: Path)
         )
     finally:
         journal.close()
-    removed = run(data_dir, "remove", "1", "--with-evidence")
+    removed = run(data_dir, "remove", "1", "--detach")
     assert removed.stdout == "Deleted feedback #1\n"
     assert_refused(run(data_dir, "show", "1"), "no feedback with id 1")
 

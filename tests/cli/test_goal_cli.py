@@ -43,8 +43,8 @@ def test_add_check_in_list_show_and_remove(tmp_path: Path) -> None:
     ]
     assert "40% Spec agreed" in run(data_dir, "show", "1").stdout
 
-    assert_refused(run(data_dir, "remove", "1"), "has 1 check-in", "--with-checkins")
-    assert run(data_dir, "remove", "1", "--with-checkins").stdout == "Deleted goal #1\n"
+    assert_refused(run(data_dir, "remove", "1"), "delete 1 check-in with it", "--detach")
+    assert run(data_dir, "remove", "1", "--detach").stdout == "Deleted goal #1\n"
     assert run(data_dir, "list").stdout == "No goals found.\n"
 
 

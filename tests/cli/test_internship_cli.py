@@ -64,7 +64,7 @@ def test_an_internship_is_added_named_edited_and_removed(tmp_path: Path) -> None
     assert_refused(
         run("internship", "remove", "Acme"),
         "1 project",
-        "--keep-projects",
+        "--detach",
     )
     done = run("internship", "remove", "Acme", "--keep-projects")
     assert done.stdout == (

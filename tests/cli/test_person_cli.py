@@ -39,8 +39,8 @@ def test_people_are_added_listed_and_removed_keeping_their_feedback(tmp_path: Pa
     ]
     assert run("list", "--relationship", "mentor").stdout.split()[:2] == ["Maya", "Chen"]
     assert_refused(run("show", "Maya Chan"), "did you mean 'Maya Chen'")
-    assert_refused(run("remove", "Maya Chen"), "1 feedback", "--keep-feedback")
-    done = run("remove", "Maya Chen", "--keep-feedback")
+    assert_refused(run("remove", "Maya Chen"), "1 feedback", "--detach")
+    done = run("remove", "Maya Chen", "--detach")
     assert done.stdout == "Removed person #1: Maya Chen; kept 1 feedback without it\n"
     assert run("remove", "Sam Lee").stdout == "Removed person #2: Sam Lee\n"
     assert "No people yet" in run("list").stdout

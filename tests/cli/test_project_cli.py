@@ -141,7 +141,7 @@ def test_bad_input_is_one_line_and_writes_nothing(
         journal.close()
 
 
-def test_remove_with_links_needs_keep_entries(data_dir: Path, tmp_path: Path) -> None:
+def test_remove_with_links_needs_detach(data_dir: Path, tmp_path: Path) -> None:
     journal = open_journal(data_dir)
     add_project(journal, ProjectDraft("Onboarding"))
     entry = add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"])).value
@@ -151,11 +151,11 @@ def test_remove_with_links_needs_keep_entries(data_dir: Path, tmp_path: Path) ->
         pmjournal("--data-dir", data_dir, "project", "remove", "Onboarding", cwd=tmp_path),
         "1 entry",
         "1 metric",
-        "--keep-entries",
+        "--detach",
     )
     assert "nothing was deleted" in refused
     done = pmjournal(
-        "--data-dir", data_dir, "project", "remove", "onboarding", "--keep-entries", cwd=tmp_path
+        "--data-dir", data_dir, "project", "remove", "onboarding", "--detach", cwd=tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
@@ -170,4 +170,4 @@ def test_help_explains_with_an_example(tmp_path: Path) -> None:
         done = pmjournal(*args, cwd=tmp_path)
         assert done.returncode == 0
         assert "Example:" in done.stdout
-    assert "--keep-entries" in pmjournal("project", "remove", "--help", cwd=tmp_path).stdout
+    assert "--detach" in pmjournal("project", "remove", "--help", cwd=tmp_path).stdout

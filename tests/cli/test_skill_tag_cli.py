@@ -38,8 +38,18 @@ def test_skill_add_merge_show_and_remove(tmp_path: Path) -> None:
     assert shown["skill"]["competency"] == "Commercial sense"
     assert [e["source"] for e in shown["evidence"]] == ["entry"]
 
-    assert_refused(run(data_dir, "skill", "remove", "Pricing"), "has 1 evidence note")
-    removed = run(data_dir, "skill", "remove", "Pricing", "--move-evidence-to", "Market research")
+    assert_refused(
+        run(data_dir, "skill", "remove", "Pricing"),
+        "skill 'Pricing' is in use",
+        "delete 1 skill evidence",
+        "--detach",
+        "--move-to SKILL",
+    )
+    assert_refused(
+        run(data_dir, "skill", "remove", "Pricing", "--detach", "--move-to", "Market research"),
+        "not both",
+    )
+    removed = run(data_dir, "skill", "remove", "Pricing", "--move-to", "Market research")
     assert removed.returncode == 0, removed.stderr
     page = json.loads(run(data_dir, "skill", "list", "--text", "market", "--json").stdout)
     assert [(s["name"], s["evidence_count"]) for s in page["items"]] == [("Market research", 1)]
@@ -57,8 +67,8 @@ def test_tag_rename_list_and_remove(tmp_path: Path) -> None:
         ("draft", 1),
         ("research", 2),
     ]
-    assert_refused(run(data_dir, "tag", "remove", "draft"), "is on 1 entry", "--untag")
-    assert run(data_dir, "tag", "remove", "draft", "--untag").stdout == (
+    assert_refused(run(data_dir, "tag", "remove", "draft"), "unlink 1 entry", "--detach")
+    assert run(data_dir, "tag", "remove", "draft", "--detach").stdout == (
         "Deleted tag 'draft' from 1 entries\n"
     )
     hits = json.loads(run(data_dir, "search", "survey", "--json").stdout)
@@ -77,3 +87,15 @@ def test_help_of_each_command_has_an_example(tmp_path: Path) -> None:
         args = [group, command, "--help"] if command else [group, "--help"]
         done = pmjournal(*args, cwd=tmp_path)
         assert done.returncode == 0 and "Example:" in done.stdout, args
+
+
+def test_every_remove_takes_detach_and_its_help_says_what_it_does(tmp_path: Path) -> None:
+    """One delete-choice style: ``--detach`` on every ``remove``, documented in its help."""
+    for group in ("internship", "project", "person", "feedback", "goal", "skill", "tag"):
+        done = pmjournal(group, "remove", "--help", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "--detach" in done.stdout and "If records are linked:" in done.stdout, group
+    assert (
+        "--move-to, --move-evidence-to SKILL"
+        in pmjournal("skill", "remove", "--help", cwd=tmp_path).stdout
+    )

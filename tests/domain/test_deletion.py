@@ -52,3 +52,16 @@ def test_records_that_go_with_the_target_alone_still_need_the_choice() -> None:
     )
     with pytest.raises(ValidationError, match="delete 1 metric"):
         impact.check(DeleteChoice.REFUSE)
+
+
+def test_move_is_a_choice_only_where_the_links_can_move() -> None:
+    impact = DeleteImpact(
+        target=(Kind.SKILL, 4), label="skill 'Pricing'", removed=frozenset({(Kind.EVIDENCE, 7)})
+    )
+    impact.check(DeleteChoice.MOVE, movable=True)
+    with pytest.raises(ValidationError, match="cannot move to another record") as caught:
+        impact.check(DeleteChoice.MOVE)
+    assert caught.value.field == "choice"
+    assert count_phrase([(Kind.SKILL, 1), (Kind.SKILL_CATEGORY, 2), (Kind.TAG, 3)]) == (
+        "1 skill category, 1 skill and 1 tag"
+    )

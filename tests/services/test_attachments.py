@@ -11,9 +11,11 @@ from seed_rows import add_project, delete_project
 
 from pmjournal.domain.attachments import MAX_BYTES
 from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.records.attachments import (
     attach_file,
+    attachment_delete_impact,
     attachment_path,
     delete_attachment,
     detach_file,
@@ -137,18 +139,18 @@ def test_detaching_the_last_link_removes_row_and_file(journal: Journal, tmp_path
         detach_file(journal, record.id, entry_id=entry.id)
 
 
-def test_delete_needs_everywhere_when_linked_from_several_places(
-    journal: Journal, tmp_path: Path
-) -> None:
+def test_delete_needs_detach_while_linked(journal: Journal, tmp_path: Path) -> None:
     add_project(journal, "Pricing")
     entry = add_entry(journal, EntryDraft("x")).value
     record = attach_file(journal, write(tmp_path, "a.pdf", PDF), entry_id=entry.id).value
     attach_file(journal, write(tmp_path, "a.pdf", PDF), project="Pricing")
-    with pytest.raises(ValidationError, match="linked from 2 places") as raised:
-        delete_attachment(journal, record.id)
-    assert raised.value.field == "attachment"
+    impact = attachment_delete_impact(journal, record.id)
+    assert impact.summary() == "deleting it would unlink 1 project and 1 entry (kept)"
+    with pytest.raises(ValidationError, match="would unlink 1 project and 1 entry") as raised:
+        delete_attachment(journal, record.id, choice=DeleteChoice.REFUSE)
+    assert raised.value.field == "choice"
     assert stored_files(journal) == [record.stored_name]
-    delete_attachment(journal, record.id, everywhere=True)
+    delete_attachment(journal, record.id, choice=DeleteChoice.DETACH)
     assert stored_files(journal) == [] and list_attachments(journal).total == 0
 
 

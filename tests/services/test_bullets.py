@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from pmjournal.domain.bullet_lint import WEAK_OPENERS
+from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_number
 from pmjournal.services.career.bullets import (
@@ -137,8 +138,14 @@ def test_a_pinned_edit_survives_regeneration_and_can_be_let_go(demo_journal: Jou
     before = load_bullets(demo_journal, project_names=["Faster first report"]).projects[0]
     mine = "Cut first-report load time from 3.2 s to 1.1 s by building three summary tables"
 
-    pin_bullet(demo_journal, "faster first report", 1, mine)
-    pin_bullet(demo_journal, "Faster first report", 1, "  " + mine + "  ")
+    heard: list[Changes] = []
+    demo_journal.changes.subscribe(heard.append)
+    first = pin_bullet(demo_journal, "faster first report", 1, mine)
+    second = pin_bullet(demo_journal, "Faster first report", 1, "  " + mine + "  ")
+    project = (Kind.PROJECT, before.project.id)
+    [(kind, bullet_id)] = first.changes.created
+    assert kind is Kind.BULLET and first.changes.updated == {project}
+    assert second.changes.updated == {project, (Kind.BULLET, bullet_id)}
     after = load_bullets(demo_journal, project_names=["Faster first report"]).projects[0]
 
     assert [b.text for b in after.bullets] == [
@@ -150,7 +157,9 @@ def test_a_pinned_edit_survives_regeneration_and_can_be_let_go(demo_journal: Jou
     with demo_journal.reading() as session:
         assert len(session.scalars(select(models.ResumeBullet)).all()) == 1
 
-    unpin_bullet(demo_journal, "Faster first report", 1)
+    unpinned = unpin_bullet(demo_journal, "Faster first report", 1)
+    assert unpinned.changes.updated == {project, (Kind.BULLET, bullet_id)}
+    assert heard == [first.changes, second.changes, unpinned.changes]
     again = load_bullets(demo_journal, project_names=["Faster first report"]).projects[0]
     assert [b.text for b in again.bullets] == [b.text for b in before.bullets]
 

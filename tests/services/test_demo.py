@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pmjournal.domain.changes import Changes
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import ProjectStatus, Relationship
 from pmjournal.services.career.weekly import render_text, weekly_update
@@ -313,7 +314,14 @@ def test_starter_skills_and_tags_do_not_count_as_content(journal: Journal) -> No
     with journal.transaction() as session:
         assert count(session, models.Skill) > 10
         session.add(models.Tag(name="weekly"))
-    assert generate_demo(journal).entries > 0
+    assert generate_demo(journal).value.entries > 0
+
+
+def test_the_demo_tells_every_view_to_reload(journal: Journal) -> None:
+    heard: list[Changes] = []
+    journal.changes.subscribe(heard.append)
+    outcome = generate_demo(journal)
+    assert heard == [outcome.changes] == [Changes.everything()]
 
 
 def test_a_failure_midway_leaves_the_journal_empty(journal: Journal) -> None:
@@ -367,7 +375,7 @@ def test_same_arguments_give_the_same_journal(tmp_path: Path) -> None:
 
 
 def test_more_weeks_continue_the_career(journal: Journal) -> None:
-    summary = generate_demo(journal, weeks=13)
+    summary = generate_demo(journal, weeks=13).value
     assert summary.internships == 2
     assert summary.entries == 60 + 6
     with journal.reading() as session:
@@ -378,7 +386,7 @@ def test_more_weeks_continue_the_career(journal: Journal) -> None:
 def test_two_thousand_weeks_is_a_large_consistent_journal(journal: Journal) -> None:
     reports: list[tuple[str, float]] = []
     started = time.perf_counter()
-    summary = generate_demo(journal, weeks=2000, progress=lambda *r: reports.append(r))
+    summary = generate_demo(journal, weeks=2000, progress=lambda *r: reports.append(r)).value
     elapsed = time.perf_counter() - started
     assert elapsed < 15
     assert summary.entries >= 10_000

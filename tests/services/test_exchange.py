@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from pmjournal.domain.changes import Changes
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.exchange.json_exchange import (
     build_document,
@@ -211,7 +212,10 @@ def test_import_into_an_empty_journal_then_export_gives_the_same_document(
     loaded = load_document(path)
     assert loaded == document
     target = fresh()
-    summary = import_document(target, loaded)
+    heard: list[Changes] = []
+    target.changes.subscribe(heard.append)
+    summary = import_document(target, loaded).value
+    assert heard == [Changes.everything()], "every view reloads after an import"
     again = build_document(target)
     assert json.dumps(again, ensure_ascii=False) == json.dumps(document, ensure_ascii=False)
     assert summary.counts["entry"] == 1
@@ -565,7 +569,7 @@ def test_the_example_in_the_format_page_imports(fresh: Callable[..., Journal]) -
     page = DOCS.read_text(encoding="utf-8")
     example = json.loads(page.split("```json\n", 1)[1].split("\n```", 1)[0])
     target = fresh()
-    assert "1 entry" in import_document(target, example).line()
+    assert "1 entry" in import_document(target, example).value.line()
 
 
 def test_the_demo_journal_round_trips(demo_journal: Journal, fresh: Callable[..., Journal]) -> None:

@@ -140,7 +140,7 @@ def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
 
 def test_a_version_1_document_imports_with_the_defaults(filled: Journal, fresh: Journal) -> None:
     old = as_version_1(build_document(filled))
-    summary = import_document(fresh, old)
+    summary = import_document(fresh, old).value
     assert "attachment" not in summary.line()
     [entry] = recent_entries(fresh)
     assert entry.body == "Sketched the pricing page"

@@ -8,12 +8,14 @@ import pytest
 from seed_rows import add_internship, add_person, add_project
 
 from pmjournal.domain.changes import Changes, Kind
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import FeedbackKind, Relationship
 from pmjournal.services.records.feedback import (
     FeedbackDraft,
     add_feedback,
     delete_feedback,
+    feedback_delete_impact,
     follow_up_feedback,
     get_feedback,
     list_feedback,
@@ -149,12 +151,15 @@ def test_a_bad_page_is_refused(journal: Journal) -> None:
 
 def test_deleting_feedback_that_is_evidence_needs_the_choice(journal: Journal) -> None:
     record = add_feedback(journal, draft(skills=["Communication", "Presenting"])).value
-    with pytest.raises(ValidationError, match="evidence for 2 skills") as raised:
-        delete_feedback(journal, record.id)
-    assert raised.value.field == "feedback"
+    assert feedback_delete_impact(journal, record.id).summary() == (
+        "deleting it would delete 2 skill evidence with it"
+    )
+    with pytest.raises(ValidationError, match="delete 2 skill evidence with it") as raised:
+        delete_feedback(journal, record.id, choice=DeleteChoice.REFUSE)
+    assert raised.value.field == "choice"
     assert get_feedback(journal, record.id) == record
 
-    outcome = delete_feedback(journal, record.id, with_evidence=True)
+    outcome = delete_feedback(journal, record.id, choice=DeleteChoice.DETACH)
 
     assert get_feedback(journal, record.id) is None
     assert (Kind.FEEDBACK, record.id) in outcome.changes.deleted
@@ -163,5 +168,5 @@ def test_deleting_feedback_that_is_evidence_needs_the_choice(journal: Journal) -
 
 def test_deleting_plain_feedback_needs_no_choice(journal: Journal) -> None:
     record = add_feedback(journal, draft()).value
-    delete_feedback(journal, record.id)
+    delete_feedback(journal, record.id, choice=DeleteChoice.REFUSE)
     assert list_feedback(journal).total == 0

@@ -8,6 +8,7 @@ import pytest
 from seed_rows import add_internship
 
 from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.vocab import GoalStatus
 from pmjournal.services.records.goals import (
@@ -18,6 +19,7 @@ from pmjournal.services.records.goals import (
     delete_checkin,
     delete_goal,
     get_goal,
+    goal_delete_impact,
     list_goals,
     update_checkin,
     update_goal,
@@ -71,11 +73,13 @@ def test_update_keeps_check_ins(journal: Journal) -> None:
 def test_deleting_a_goal_with_check_ins_needs_the_choice(journal: Journal) -> None:
     goal = add_goal(journal, GoalDraft("Present at all-hands")).value
     add_checkin(journal, goal.id, CheckinDraft("booked a slot"))
-    with pytest.raises(ValidationError, match="has 1 check-in") as raised:
-        delete_goal(journal, goal.id)
-    assert raised.value.field == "goal"
+    assert goal_delete_impact(journal, goal.id).summary() == (
+        "deleting it would delete 1 check-in with it"
+    )
+    with pytest.raises(ValidationError, match="is in use: deleting it would delete 1 check-in"):
+        delete_goal(journal, goal.id, choice=DeleteChoice.REFUSE)
     assert get_goal(journal, goal.id) is not None
-    outcome = delete_goal(journal, goal.id, with_checkins=True)
+    outcome = delete_goal(journal, goal.id, choice=DeleteChoice.DETACH)
     assert get_goal(journal, goal.id) is None
     assert Kind.CHECKIN in outcome.changes.kinds
 

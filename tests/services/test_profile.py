@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.records import ProfileRecord
 from pmjournal.services.records.profile import get_profile, update_profile
@@ -16,14 +17,18 @@ def test_a_new_journal_has_an_empty_profile(journal: Journal) -> None:
     assert profile.is_empty
 
 
-def test_setting_fields_saves_them_trimmed(journal: Journal) -> None:
-    saved = update_profile(
+def test_setting_fields_saves_them_trimmed_and_publishes_the_change(journal: Journal) -> None:
+    heard: list[Changes] = []
+    journal.changes.subscribe(heard.append)
+    outcome = update_profile(
         journal,
         name="  Ada Okafor ",
         headline="Product intern",
         email="ada@example.com",
         links=[" https://ada.example.com ", "mailto:ada@example.com"],
     )
+    saved = outcome.value
+    assert heard == [outcome.changes] == [Changes.of(updated=[(Kind.PROFILE, 1)])]
     assert saved.name == "Ada Okafor"
     assert saved.links == ("https://ada.example.com", "mailto:ada@example.com")
     assert get_profile(journal) == saved
@@ -65,15 +70,18 @@ def test_a_link_that_is_not_a_web_address_is_refused(journal: Journal, link: str
 
 
 def test_an_unknown_field_is_refused(journal: Journal) -> None:
+    heard: list[Changes] = []
+    journal.changes.subscribe(heard.append)
     with pytest.raises(ValidationError) as raised:
         update_profile(journal, nickname="Ada")
     assert raised.value.field == "profile"
     assert get_profile(journal).is_empty
+    assert heard == [], "a refused change publishes nothing"
 
 
 def test_clearing_the_email_is_allowed(journal: Journal) -> None:
     update_profile(journal, email="ada@example.com")
-    assert update_profile(journal, email="").email == ""
+    assert update_profile(journal, email="").value.email == ""
 
 
 def test_the_profile_is_kept_across_opens(journal: Journal) -> None:

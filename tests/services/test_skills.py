@@ -7,6 +7,7 @@ import pytest
 from seed_rows import add_project
 
 from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.records.entries import EntryDraft, add_entry, get_entry
 from pmjournal.services.records.evidence import (
@@ -29,6 +30,8 @@ from pmjournal.services.records.skills import (
     merge_skills,
     rename_skill,
     rename_skill_category,
+    skill_category_delete_impact,
+    skill_delete_impact,
     update_skill,
 )
 from pmjournal.storage.database import Journal
@@ -131,26 +134,39 @@ def test_merging_a_skill_into_itself_is_refused(journal: Journal) -> None:
 
 def test_deleting_a_skill_with_evidence_refuses_or_moves_it(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft("Ran a survey", skills=["User research"])).value
-    with pytest.raises(
-        ValidationError, match="has 1 evidence note; move it to another skill"
-    ) as raised:
-        delete_skill(journal, "User research")
-    assert raised.value.field == "skill"
+    impact = skill_delete_impact(journal, "User research")
+    assert impact.summary() == "deleting it would delete 1 skill evidence with it"
+    assert (Kind.ENTRY, entry.id) in impact.touched
+    with pytest.raises(ValidationError, match="'User research' is in use") as raised:
+        delete_skill(journal, "User research", choice=DeleteChoice.REFUSE)
+    assert raised.value.field == "choice"
     assert get_skill(journal, "User research").evidence_count == 1
+    with pytest.raises(ValidationError, match="name the skill to move them to"):
+        delete_skill(journal, "User research", choice=DeleteChoice.MOVE)
 
-    outcome = delete_skill(journal, "User research", move_evidence_to="Customer-centric thinking")
+    outcome = delete_skill(
+        journal, "User research", choice=DeleteChoice.MOVE, move_to="Customer-centric thinking"
+    )
 
     assert (Kind.SKILL, get_skill(journal, "Customer-centric thinking").id) in (
         outcome.changes.updated
     )
     assert get_entry(journal, entry.id).skills == ("Customer-centric thinking",)  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="did you mean"):
-        delete_skill(journal, "User research")
+        delete_skill(journal, "User research", choice=DeleteChoice.REFUSE)
+
+
+def test_detaching_a_skill_deletes_its_notes_and_keeps_the_entries(journal: Journal) -> None:
+    entry = add_entry(journal, EntryDraft("Ran a survey", skills=["User research"])).value
+    outcome = delete_skill(journal, "User research", choice=DeleteChoice.DETACH)
+    assert get_entry(journal, entry.id).skills == ()  # type: ignore[union-attr]
+    assert Kind.EVIDENCE in {k for k, _ in outcome.changes.deleted}
+    assert (Kind.ENTRY, entry.id) in outcome.changes.updated
 
 
 def test_deleting_a_skill_without_evidence_needs_no_choice(journal: Journal) -> None:
     before = list_skills(journal).total
-    delete_skill(journal, "Prototyping")
+    delete_skill(journal, "Prototyping", choice=DeleteChoice.REFUSE)
     assert list_skills(journal).total == before - 1
 
 
@@ -168,10 +184,17 @@ def test_categories_unique_renamed_and_deleted_only_empty_or_moving(journal: Jou
         add_skill_category(journal, "design")
     rename_skill_category(journal, "Design", "Design craft")
     add_skill(journal, SkillDraft("Wireframing", category="Design craft"))
-    with pytest.raises(ValidationError, match="holds 1 skill"):
-        delete_skill_category(journal, "Design craft")
-    delete_skill_category(journal, "Design craft", move_skills_to="Technical")
+    assert skill_category_delete_impact(journal, "Design craft").summary() == (
+        "deleting it would unlink 1 skill (kept)"
+    )
+    with pytest.raises(ValidationError, match="'Design craft' is in use"):
+        delete_skill_category(journal, "Design craft", choice=DeleteChoice.REFUSE)
+    delete_skill_category(journal, "Design craft", choice=DeleteChoice.MOVE, move_to="Technical")
     assert get_skill(journal, "Wireframing").category == "Technical"
+    add_skill_category(journal, "Loose")
+    add_skill(journal, SkillDraft("Sketching", category="Loose"))
+    delete_skill_category(journal, "Loose", choice=DeleteChoice.DETACH)
+    assert get_skill(journal, "Sketching").category is None
     names = [c.name for c in list_skill_categories(journal)]
     assert "Design craft" not in names and names[0] == "Strategy & discovery"
 

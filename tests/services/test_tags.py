@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.records.entries import EntryDraft, add_entry, get_entry
 from pmjournal.services.records.tags import (
@@ -15,6 +16,7 @@ from pmjournal.services.records.tags import (
     list_tags,
     merge_tags,
     rename_tag,
+    tag_delete_impact,
 )
 from pmjournal.storage.database import Journal
 
@@ -69,17 +71,18 @@ def test_merge_labels_every_entry_once_and_deletes_the_source(journal: Journal) 
         merge_tags(journal, "design", "DESIGN")
 
 
-def test_deleting_a_tag_in_use_needs_untag_and_keeps_the_entries(journal: Journal) -> None:
+def test_deleting_a_tag_in_use_needs_detach_and_keeps_the_entries(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft("kept", tags=["draft", "keep"])).value
-    with pytest.raises(ValidationError, match="is on 1 entry; take it off") as raised:
-        delete_tag(journal, "draft")
-    assert raised.value.field == "tag"
+    assert tag_delete_impact(journal, "draft").detached == {(Kind.ENTRY, entry.id)}
+    with pytest.raises(ValidationError, match="would unlink 1 entry") as raised:
+        delete_tag(journal, "draft", choice=DeleteChoice.REFUSE)
+    assert raised.value.field == "choice"
     assert get_tag(journal, "draft").entry_count == 1
-    outcome = delete_tag(journal, "draft", untag=True)
+    outcome = delete_tag(journal, "draft", choice=DeleteChoice.DETACH)
     assert (Kind.ENTRY, entry.id) in outcome.changes.updated
     assert tags_of(journal, entry.id) == ("keep",)
     add_tag(journal, "unused")
-    delete_tag(journal, "unused")
+    delete_tag(journal, "unused", choice=DeleteChoice.REFUSE)
     assert [t.name for t in list_tags(journal).items] == ["keep"]
 
 

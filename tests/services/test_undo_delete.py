@@ -25,7 +25,7 @@ from pmjournal.services.records.projects import (
     project_entries,
 )
 from pmjournal.services.records.skills import skill_practice
-from pmjournal.services.records.undo_delete import (
+from pmjournal.services.records.undo import (
     delete_feedback_undoably,
     delete_goal_undoably,
     delete_metric_undoably,
@@ -169,7 +169,7 @@ def test_undoing_an_internship_delete_puts_its_projects_and_goals_back_under_it(
     from pmjournal.domain.internships import InternshipDraft
     from pmjournal.services.records.internships import add_internship, list_internships
     from pmjournal.services.records.projects import add_project
-    from pmjournal.services.records.undo_delete import delete_internship_undoably
+    from pmjournal.services.records.undo import delete_internship_undoably
 
     internship = add_internship(
         journal, InternshipDraft("Quillmark", "PM Intern", date(2026, 6, 1), team="Growth")

@@ -26,7 +26,7 @@ def demo(ctx: click.Context, weeks: int) -> None:
     from pmjournal.services.demo.generate import generate_demo
 
     with opened_journal(ctx) as journal:
-        made = generate_demo(journal, weeks=weeks)
+        made = generate_demo(journal, weeks=weeks).value
     parts = (
         _plural(made.internships, "internship"),
         _plural(made.projects, "project"),

@@ -65,5 +65,5 @@ def import_command(ctx: click.Context, path: Path) -> None:
 
     document = load_document(path)
     with opened_journal(ctx) as journal:
-        summary = import_document(journal, document)
+        summary = import_document(journal, document).value
     click.echo(f"Imported {summary.line()} from {path} into {data_dir_of(ctx)}")

@@ -12,6 +12,7 @@ from pmjournal.cli.output import (
     one_line,
     parse_optional_date,
 )
+from pmjournal.cli.record_output import delete_with_choice, detach_option
 from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord, validate_feedback
 from pmjournal.domain.vocab import FeedbackKind, Relationship
 
@@ -252,19 +253,24 @@ def show(ctx: click.Context, feedback_id: int, as_json: bool) -> None:
 @data_dir_option
 @feedback.command("remove")
 @click.argument("feedback_id", metavar="ID", type=int)
-@click.option("--with-evidence", is_flag=True, help="Also delete the skill evidence it holds.")
+@detach_option("delete the skill evidence it holds with it", "--with-evidence")
 @click.pass_context
-def remove(ctx: click.Context, feedback_id: int, with_evidence: bool) -> None:
-    """Delete feedback; if it is evidence for skills, only with --with-evidence.
+def remove(ctx: click.Context, feedback_id: int, detach: bool) -> None:
+    """Delete feedback; if it is evidence for skills, refused unless --detach (the evidence
+    goes with it; its projects and person are kept).
 
     \b
     Example:
-      pmjournal feedback remove 3 --with-evidence
+      pmjournal feedback remove 3 --detach
     """
     from pmjournal.services.records.feedback import delete_feedback
 
     with opened_journal(ctx) as journal:
-        delete_feedback(journal, feedback_id, with_evidence=with_evidence)
+        delete_with_choice(
+            lambda choice: delete_feedback(journal, feedback_id, choice=choice),
+            detach,
+            "delete that evidence with it",
+        )
     click.echo(f"Deleted feedback #{feedback_id}")
 
 

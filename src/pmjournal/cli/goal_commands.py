@@ -15,6 +15,7 @@ from pmjournal.cli.output import (
     one_line,
     parse_optional_date,
 )
+from pmjournal.cli.record_output import delete_with_choice, detach_option
 from pmjournal.domain.goals import (
     CheckinDraft,
     GoalDraft,
@@ -237,19 +238,25 @@ def show(ctx: click.Context, goal_id: int, as_json: bool) -> None:
 @data_dir_option
 @goal.command("remove")
 @click.argument("goal_id", metavar="ID", type=int)
-@click.option("--with-checkins", is_flag=True, help="Also delete its check-ins.")
+@detach_option("delete its check-ins with it", "--with-checkins")
 @click.pass_context
-def remove(ctx: click.Context, goal_id: int, with_checkins: bool) -> None:
-    """Delete a goal; one with check-ins only with --with-checkins.
+def remove(ctx: click.Context, goal_id: int, detach: bool) -> None:
+    """Delete a goal; one with check-ins is refused unless --detach (they go with it).
+
+    Marking the goal dropped keeps its check-ins instead.
 
     \b
     Example:
-      pmjournal goal remove 1 --with-checkins
+      pmjournal goal remove 1 --detach
     """
     from pmjournal.services.records.goals import delete_goal
 
     with opened_journal(ctx) as journal:
-        delete_goal(journal, goal_id, with_checkins=with_checkins)
+        delete_with_choice(
+            lambda choice: delete_goal(journal, goal_id, choice=choice),
+            detach,
+            "delete them with it, or mark the goal dropped",
+        )
     click.echo(f"Deleted goal #{goal_id}")
 
 

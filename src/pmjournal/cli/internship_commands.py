@@ -16,6 +16,7 @@ from pmjournal.cli.record_output import (
     counted,
     date_or_none,
     delete_with_choice,
+    detach_option,
     echo_fields,
     echo_json,
     echo_page,
@@ -217,21 +218,17 @@ def show_command(ctx: click.Context, name: str, as_json: bool) -> None:
 @data_dir_option
 @internship.command("remove")
 @click.argument("name")
-@click.option(
-    "--keep-projects",
-    is_flag=True,
-    help="If projects or goals belong to it, keep them without an internship.",
-)
+@detach_option("keep its projects and goals, without an internship", "--keep-projects")
 @click.pass_context
-def remove_command(ctx: click.Context, name: str, keep_projects: bool) -> None:
+def remove_command(ctx: click.Context, name: str, detach: bool) -> None:
     """Remove internship NAME.
 
-    With projects or goals in it, this is refused and says how many, unless --keep-projects
+    With projects or goals in it, this is refused and says how many, unless --detach
     (they are kept, without an internship). Nothing is deleted silently.
 
     \b
     Example:
-        pmjournal internship remove "Product intern at Acme" --keep-projects
+        pmjournal internship remove "Product intern at Acme" --detach
     """
     from pmjournal.services.records.internships import (
         delete_internship,
@@ -244,8 +241,7 @@ def remove_command(ctx: click.Context, name: str, keep_projects: bool) -> None:
         impact = internship_delete_impact(journal, record.id)
         delete_with_choice(
             lambda choice: delete_internship(journal, record.id, choice=choice),
-            keep_projects,
-            "--keep-projects",
+            detach,
             "keep them without an internship",
         )
     done = f"; {impact.done()}" if impact.linked else ""

@@ -28,7 +28,7 @@ def profile(ctx: click.Context, links: tuple[str, ...], **fields: str | None) ->
     if links:
         changes["links"] = links
     with opened_journal(ctx) as journal:
-        record = update_profile(journal, **changes) if changes else get_profile(journal)
+        record = update_profile(journal, **changes).value if changes else get_profile(journal)
     if record.is_empty:
         click.echo("No profile yet. Set one with: pmjournal profile --name NAME --headline TEXT")
         return

@@ -14,6 +14,7 @@ import click
 from pmjournal.cli.context import data_dir_option, opened_journal
 from pmjournal.cli.record_output import (
     delete_with_choice,
+    detach_option,
     echo_fields,
     echo_json,
     echo_page,
@@ -202,21 +203,19 @@ def show_command(ctx: click.Context, name: str, as_json: bool) -> None:
 @data_dir_option
 @person.command("remove")
 @click.argument("name")
-@click.option(
-    "--keep-feedback",
-    is_flag=True,
-    help="If they gave feedback, keep it without a person (its relationship stays).",
+@detach_option(
+    "keep the feedback they gave, without a person (its relationship stays)", "--keep-feedback"
 )
 @click.pass_context
-def remove_command(ctx: click.Context, name: str, keep_feedback: bool) -> None:
+def remove_command(ctx: click.Context, name: str, detach: bool) -> None:
     """Remove person NAME.
 
-    If they gave feedback, this is refused and says how much, unless --keep-feedback: the
+    If they gave feedback, this is refused and says how much, unless --detach: the
     feedback is then kept, without a person. Nothing is deleted silently.
 
     \b
     Example:
-        pmjournal person remove "Sam Lee" --keep-feedback
+        pmjournal person remove "Sam Lee" --detach
     """
     from pmjournal.services.records.people import (
         delete_person,
@@ -229,8 +228,7 @@ def remove_command(ctx: click.Context, name: str, keep_feedback: bool) -> None:
         impact = person_delete_impact(journal, record.id)
         delete_with_choice(
             lambda choice: delete_person(journal, record.id, choice=choice),
-            keep_feedback,
-            "--keep-feedback",
+            detach,
             "keep it without a person",
         )
     done = f"; {impact.done()}" if impact.linked else ""

@@ -13,6 +13,7 @@ from pmjournal.cli.record_output import (
     counted,
     date_or_none,
     delete_with_choice,
+    detach_option,
     echo_fields,
     echo_json,
     echo_page,
@@ -253,23 +254,22 @@ def show_command(ctx: click.Context, name: str, as_json: bool) -> None:
 @data_dir_option
 @project.command("remove")
 @click.argument("name")
-@click.option(
+@detach_option(
+    "keep its entries and feedback, unlinked; its metrics, skill evidence and edited bullets "
+    "are deleted with it",
     "--keep-entries",
-    is_flag=True,
-    help="If entries or feedback are linked, keep them unlinked; its metrics, skill "
-    "evidence and edited bullets are deleted with it.",
 )
 @click.pass_context
-def remove_command(ctx: click.Context, name: str, keep_entries: bool) -> None:
+def remove_command(ctx: click.Context, name: str, detach: bool) -> None:
     """Remove project NAME.
 
-    If anything is linked to it, this is refused and says what, unless --keep-entries:
+    If anything is linked to it, this is refused and says what, unless --detach:
     entries and feedback are then kept (unlinked), and its metrics, skill evidence and
     edited bullets are deleted with it. Nothing is deleted silently.
 
     \b
     Example:
-        pmjournal project remove "Pricing page" --keep-entries
+        pmjournal project remove "Pricing page" --detach
     """
     from pmjournal.services.records.projects import (
         delete_project,
@@ -282,9 +282,8 @@ def remove_command(ctx: click.Context, name: str, keep_entries: bool) -> None:
         impact = project_delete_impact(journal, record.id)
         delete_with_choice(
             lambda choice: delete_project(journal, record.id, choice=choice),
-            keep_entries,
-            "--keep-entries",
-            "do that",
+            detach,
+            "keep them unlinked",
         )
     done = f"; {impact.done()}" if impact.linked else ""
     click.echo(f"Removed project #{record.id}: {record.name}{done}")

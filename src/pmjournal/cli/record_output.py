@@ -97,17 +97,41 @@ def span(start: date | None, end: date | None) -> str:
     return f"{start or '…'} – {end or 'now'}"
 
 
+def detach_option(what_it_does: str, *former: str) -> Callable[[Any], Any]:
+    """``--detach``, the one flag every ``remove`` takes to go ahead when records are linked
+    (``former`` keeps the spelling a command had before, so old scripts still run)."""
+    return click.option(
+        "--detach", *former, "detach", is_flag=True, help=f"If records are linked: {what_it_does}."
+    )
+
+
 def delete_with_choice(
-    delete: Callable[[DeleteChoice], object], detach: bool, option: str, what_it_does: str
-) -> None:
-    """Run a delete; a refusal for links gains the option that makes the choice."""
-    choice = DeleteChoice.DETACH if detach else DeleteChoice.REFUSE
+    delete: Callable[[DeleteChoice], T],
+    detach: bool,
+    what_it_does: str,
+    *,
+    move_to: str | None = None,
+    move_hint: str = "",
+) -> T:
+    """Run a delete with the choice the flags make; a refusal for links names the flags.
+
+    No flag refuses while anything is linked; ``--detach`` is ``DeleteChoice.DETACH`` and
+    ``--move-to`` (skills only) is ``DeleteChoice.MOVE``.
+    """
+    if detach and move_to is not None:
+        raise ValidationError("choose --detach or --move-to, not both", "choice")
+    choice = DeleteChoice.REFUSE
+    if detach:
+        choice = DeleteChoice.DETACH
+    elif move_to is not None:
+        choice = DeleteChoice.MOVE
     try:
-        delete(choice)
+        return delete(choice)
     except ValidationError as error:
         if error.field != "choice":
             raise
-        raise ValidationError(f"{error.message} (add {option} to {what_it_does})") from None
+        how = f"add --detach to {what_it_does}" + (f", or {move_hint}" if move_hint else "")
+        raise ValidationError(f"{error.message} ({how})", "choice") from None
 
 
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -6,6 +6,7 @@ import click
 
 from pmjournal.cli.context import data_dir_option, opened_journal
 from pmjournal.cli.output import echo_fields, echo_json, echo_page_footer, one_line
+from pmjournal.cli.record_output import delete_with_choice, detach_option
 from pmjournal.domain.skills import SkillDraft, validate_skill
 
 
@@ -17,7 +18,7 @@ def skill() -> None:
     Example:
       pmjournal skill add "SQL" --category Analytical --competency "Data fluency"
       pmjournal skill merge "Competitive analysis" "Market research"
-      pmjournal skill remove "Prototyping" --move-evidence-to "Technical understanding"
+      pmjournal skill remove "Prototyping" --move-to "Technical understanding"
     """
 
 
@@ -163,20 +164,34 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 @data_dir_option
 @skill.command("remove")
 @click.argument("name")
-@click.option("--move-evidence-to", metavar="SKILL", help="Keep its evidence under this skill.")
+@detach_option("delete its evidence notes with it (the entries, projects and feedback stay)")
+@click.option(
+    "--move-to",
+    "--move-evidence-to",
+    "move_to",
+    metavar="SKILL",
+    help="If it has evidence: keep the notes under this skill instead.",
+)
 @click.pass_context
-def remove(ctx: click.Context, name: str, move_evidence_to: str | None) -> None:
-    """Delete a skill; one with evidence only when the evidence moves to another skill.
+def remove(ctx: click.Context, name: str, detach: bool, move_to: str | None) -> None:
+    """Delete a skill; one with evidence is refused unless --move-to moves the notes to
+    another skill or --detach deletes them with it.
 
     \b
     Example:
-      pmjournal skill remove "Prototyping" --move-evidence-to "Technical understanding"
+      pmjournal skill remove "Prototyping" --move-to "Technical understanding"
     """
     from pmjournal.services.records.skills import delete_skill
 
     with opened_journal(ctx) as journal:
-        delete_skill(journal, name, move_evidence_to=move_evidence_to)
-    moved = f"; its evidence is now under {move_evidence_to!r}" if move_evidence_to else ""
+        delete_with_choice(
+            lambda choice: delete_skill(journal, name, choice=choice, move_to=move_to),
+            detach,
+            "delete them with it",
+            move_to=move_to,
+            move_hint="--move-to SKILL to keep them under another skill",
+        )
+    moved = f"; its evidence is now under {move_to!r}" if move_to else ""
     click.echo(f"Deleted skill {name.strip()!r}{moved}")
 
 

@@ -6,6 +6,7 @@ import click
 
 from pmjournal.cli.context import data_dir_option, opened_journal
 from pmjournal.cli.output import echo_fields, echo_json, echo_page_footer
+from pmjournal.cli.record_output import delete_with_choice, detach_option
 from pmjournal.domain.names import clean_tag
 
 
@@ -17,7 +18,7 @@ def tag() -> None:
     Example:
       pmjournal tag list
       pmjournal tag rename ux design
-      pmjournal tag remove draft --untag
+      pmjournal tag remove draft --detach
     """
 
 
@@ -151,18 +152,22 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 @data_dir_option
 @tag.command("remove")
 @click.argument("name")
-@click.option("--untag", is_flag=True, help="Take it off the entries that carry it.")
+@detach_option("take it off the entries that carry it (they stay)", "--untag")
 @click.pass_context
-def remove(ctx: click.Context, name: str, untag: bool) -> None:
-    """Delete a tag; one on entries only with --untag (the entries stay).
+def remove(ctx: click.Context, name: str, detach: bool) -> None:
+    """Delete a tag; one on entries is refused unless --detach (the entries stay, untagged).
 
     \b
     Example:
-      pmjournal tag remove draft --untag
+      pmjournal tag remove draft --detach
     """
     from pmjournal.services.records.tags import delete_tag
 
     with opened_journal(ctx) as journal:
-        outcome = delete_tag(journal, name, untag=untag)
+        outcome = delete_with_choice(
+            lambda choice: delete_tag(journal, name, choice=choice),
+            detach,
+            "take it off them, or merge it into another tag",
+        )
     untagged = len(outcome.changes.updated)
     click.echo(f"Deleted tag {name.strip()!r}" + (f" from {untagged} entries" if untagged else ""))

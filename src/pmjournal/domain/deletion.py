@@ -2,8 +2,10 @@
 
 Nothing is lost silently: a service first reads the ``DeleteImpact`` (the records that would be
 unlinked and kept, and those that belong to the record and go with it), then deletes only if
-nothing is linked or the caller chose ``DeleteChoice.DETACH``. A front end shows
-``impact.summary()`` in its confirmation and passes the user's answer as the choice.
+nothing is linked or the caller chose ``DeleteChoice.DETACH`` (or ``MOVE``, where the links can
+go to another record of the same kind). A front end shows ``impact.summary()`` in its
+confirmation and passes the user's answer as the choice; every delete of a record others point
+to takes the same ``choice`` and has a ``*_delete_impact`` beside it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ class DeleteChoice(StrEnum):
     """Delete only if nothing is linked; otherwise raise ``ValidationError`` naming the links."""
     DETACH = "detach"
     """Delete, keeping the linked records without the link (see each service for which)."""
+    MOVE = "move"
+    """Delete, moving the links to another record named by ``move_to`` (skills and their
+    categories, whose evidence or members would otherwise be lost or scattered)."""
 
 
 _NOUNS: dict[Kind, tuple[str, str]] = {
@@ -32,6 +37,9 @@ _NOUNS: dict[Kind, tuple[str, str]] = {
     Kind.ENTRY: ("entry", "entries"),
     Kind.METRIC: ("metric", "metrics"),
     Kind.PERSON: ("person", "people"),
+    Kind.SKILL_CATEGORY: ("skill category", "skill categories"),
+    Kind.SKILL: ("skill", "skills"),
+    Kind.TAG: ("tag", "tags"),
     Kind.FEEDBACK: ("feedback", "feedback"),
     Kind.EVIDENCE: ("skill evidence", "skill evidence"),
     Kind.GOAL: ("goal", "goals"),
@@ -94,9 +102,15 @@ class DeleteImpact:
             parts.append(f"deleted {count_phrase(self.removed)} with it")
         return "; ".join(parts)
 
-    def check(self, choice: DeleteChoice) -> None:
-        """Refuse a linked delete unless the user chose to detach; nothing is written here."""
-        if self.linked and choice is not DeleteChoice.DETACH:
+    def check(self, choice: DeleteChoice, *, movable: bool = False) -> None:
+        """Refuse a linked delete unless the user chose to detach (or to move, where the links
+        can move); nothing is written here."""
+        if choice is DeleteChoice.MOVE and not movable:
+            raise ValidationError(
+                f"the links of {self.label} cannot move to another record; detach them or keep it",
+                "choice",
+            )
+        if self.linked and choice is DeleteChoice.REFUSE:
             raise ValidationError(
                 f"{self.label} is in use: {self.summary()}; nothing was deleted", "choice"
             )

@@ -64,6 +64,23 @@ class EvidenceSource:
             )
 
 
+@dataclass(frozen=True)
+class EvidenceLink:
+    """One evidence note as ids, captured before a delete or merge so an undo can write it back.
+
+    Exactly one of the three source ids is set, as in the ``evidence`` table.
+    """
+
+    entry_id: int | None
+    project_id: int | None
+    feedback_id: int | None
+    note: str
+
+    @property
+    def key(self) -> tuple[int | None, int | None, int | None]:
+        return (self.entry_id, self.project_id, self.feedback_id)
+
+
 def validate_skill(draft: SkillDraft) -> None:
     if draft.competency is not None and len(draft.competency) > MAX_COMPETENCY:
         raise ValidationError(f"a competency is at most {MAX_COMPETENCY} characters", "competency")

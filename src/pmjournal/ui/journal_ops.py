@@ -4,8 +4,8 @@ Each is a thin use of a service. The services are imported inside the functions:
 SQLAlchemy, which the first paint of the window does without (see ``services/glance.py``);
 the worker imports them while the window is already on screen.
 
-The services publish what each write changed on ``journal.changes``; the profile service does
-not yet, so the profile and demo calls here publish on its behalf after the commit.
+The services publish what each write changed on ``journal.changes`` themselves; nothing here
+publishes on their behalf.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.entry_templates import written_words
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.link_names import LinkNames
@@ -169,7 +168,6 @@ def start_journal(
     if organisation.strip() or title.strip():
         draft = validate_internship(InternshipDraft(organisation, title, start))
     update_profile(journal, name=person.name, headline=person.headline)
-    journal.changes.publish(Changes.of(updated=[(Kind.PROFILE, 1)]))
     if draft is not None:
         add_internship(journal, draft)
 
@@ -178,7 +176,6 @@ def load_demo(journal: Journal) -> None:
     from pmjournal.services.demo.generate import generate_demo
 
     generate_demo(journal)
-    journal.changes.publish(Changes.everything())
 
 
 def week_written(journal: Journal, day: date) -> bool:

@@ -173,10 +173,10 @@ class MainWindow(QMainWindow):
         add("profile", "&Profile and internships…", self.open_profile, "Ctrl+,")
         add("quit", "&Quit", self.close, "Ctrl+Q")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undo")
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
         redo.setObjectName("redo")
         for action in (undo, redo):
             self.addAction(action)

@@ -6,10 +6,6 @@ snapshot would make every later full collection walk it, on whichever thread tri
 Each is a thin use of a service, imported inside the function (the services bring SQLAlchemy,
 Jinja2 and the Markdown renderer, which the window's first paint does without). The portfolio
 PDF itself is not built here but in a child process (``ui/portfolio_process.py``).
-
-``services/career/bullets.py`` does not publish its changes yet (``pin_bullet`` returns
-nothing), so the pins here publish what they changed after the transaction has committed, as
-``journal_ops`` does for entries; when the service does it itself, that goes.
 """
 
 from __future__ import annotations
@@ -20,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pmjournal.domain.bullet_text import plain_text
-from pmjournal.domain.changes import Changes, Kind
 from pmjournal.ui.tasks import collector_paused
 
 if TYPE_CHECKING:
@@ -82,18 +77,16 @@ def bullets(journal: Journal) -> tuple[ProjectBulletRows, ...]:
     )
 
 
-def pin(journal: Journal, project_id: int, project: str, position: int, text: str) -> None:
+def pin(journal: Journal, project: str, position: int, text: str) -> None:
     from pmjournal.services.career.bullets import pin_bullet
 
     pin_bullet(journal, project, position, text)
-    journal.changes.publish(Changes.of(updated=[(Kind.PROJECT, project_id)]))
 
 
-def unpin(journal: Journal, project_id: int, project: str, position: int) -> None:
+def unpin(journal: Journal, project: str, position: int) -> None:
     from pmjournal.services.career.bullets import unpin_bullet
 
     unpin_bullet(journal, project, position)
-    journal.changes.publish(Changes.of(updated=[(Kind.PROJECT, project_id)]))
 
 
 def bullets_plain(groups: tuple[ProjectBulletRows, ...]) -> str:

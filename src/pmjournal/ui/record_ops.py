@@ -86,13 +86,9 @@ def profile(journal: Journal) -> ProfileRecord:
 
 
 def save_profile(journal: Journal, changes: dict[str, object]) -> ProfileRecord:
-    """The profile service returns no ``Outcome``; its change is published here."""
-    from pmjournal.domain.changes import Changes, Kind
     from pmjournal.services.records.profile import update_profile
 
-    record = update_profile(journal, **changes)
-    journal.changes.publish(Changes.of(updated=[(Kind.PROFILE, 1)]))
-    return record
+    return update_profile(journal, **changes).value
 
 
 def save_internship(
@@ -219,38 +215,26 @@ def skill_detail(journal: Journal, name: str, weeks: int, today: date | None = N
     )
 
 
-def delete_summary(journal: Journal, kind: str, record_id: int) -> str:
-    """What deleting a record would affect, for the confirmation."""
-    from pmjournal.services.records.feedback import get_feedback
-    from pmjournal.services.records.goals import get_goal
-    from pmjournal.services.records.people import person_delete_impact
-    from pmjournal.services.records.projects import project_delete_impact
+def delete_summary(journal: Journal, kind: str, key: int | str) -> str:
+    """What deleting a record would affect, for the confirmation: the services' own impact."""
+    from pmjournal.services.records import feedback, goals, internships, people, projects, skills
 
-    if kind == "project":
-        return project_delete_impact(journal, record_id).summary()
-    if kind == "person":
-        return person_delete_impact(journal, record_id).summary()
-    if kind == "internship":
-        from pmjournal.services.records.internships import internship_delete_impact
-
-        return internship_delete_impact(journal, record_id).summary()
-    if kind == "feedback":
-        given = get_feedback(journal, record_id)
-        skills = len(given.skills) if given else 0
-        return (
-            f"deleting it would delete its evidence for {skills} skill(s)"
-            if skills
-            else ("nothing else is affected")
-        )
-    if kind == "goal":
-        goal = get_goal(journal, record_id)
-        count = len(goal.checkins) if goal else 0
-        return (
-            f"deleting it would delete {count} check-in(s) with it"
-            if count
-            else ("nothing else is affected")
-        )
-    return "nothing else is affected"
+    if isinstance(key, str):
+        named = {
+            "skill": skills.skill_delete_impact,
+            "skill category": skills.skill_category_delete_impact,
+        }
+        return named[kind](journal, key).summary()
+    if kind == "checkin":
+        return "the goal's progress would no longer count it"
+    by_id = {
+        "project": projects.project_delete_impact,
+        "person": people.person_delete_impact,
+        "internship": internships.internship_delete_impact,
+        "feedback": feedback.feedback_delete_impact,
+        "goal": goals.goal_delete_impact,
+    }
+    return by_id[kind](journal, key).summary()
 
 
 def save_project(journal: Journal, project_id: int, draft: ProjectDraft) -> ProjectRecord:

@@ -14,7 +14,7 @@ from pmjournal.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from pmjournal.domain.changes import Outcome
     from pmjournal.services.journal import Journal
-    from pmjournal.services.records.undo_delete import Deleted
+    from pmjournal.services.records.undo import Deleted
 
 
 class DeleteEntry(QUndoCommand):
@@ -59,12 +59,65 @@ class DeleteEntry(QUndoCommand):
 DeleteWork = Callable[["Journal", int], "Outcome[Any]"]
 
 
-class DeleteRecord(QUndoCommand):
-    """Deleting a project, metric, person, feedback or goal; undo writes it back with its links.
+class _CapturedWrite(QUndoCommand):
+    """A write whose service captured what it removed (``services/records/undo/``); undo
+    restores the capture in one transaction. A restore the journal refuses (its record's
+    goal was deleted since, its name taken) is said in the status bar and writes nothing."""
 
-    The service captures what it deletes (``services/records/undo_delete.py``); undo restores
-    it as a new record, so a redo after an undo deletes that new id.
-    """
+    def __init__(
+        self,
+        text: str,
+        runner: TaskRunner,
+        journal: Journal,
+        *,
+        deleted: Callable[[], None],
+        restored: Callable[[int], None],
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._runner = runner
+        self._journal = journal
+        self._captured: Deleted | None = None
+        self._deleted = deleted
+        self._restored = restored
+        self._refused = refused
+
+    def _write(self) -> Deleted:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._runner.run(self._write, self._gone, self._failed)
+
+    def _gone(self, captured: Deleted) -> None:
+        self._captured = captured
+        self._deleted()
+
+    def undo(self) -> None:
+        from pmjournal.services.records.undo import restore
+
+        captured = self._captured
+        if captured is None:
+            return
+        self._runner.run(lambda: restore(self._journal, captured).value, self._back, self._failed)
+
+    def _back(self, record_id: int) -> None:
+        self._came_back_as(record_id)
+        self._restored(record_id)
+
+    def _came_back_as(self, record_id: int) -> None:
+        """A restored record has a new id; a command keyed by id follows it."""
+
+    def _failed(self, error: BaseException) -> None:
+        from pmjournal.domain.errors import ValidationError
+
+        if not isinstance(error, ValidationError) or self._refused is None:
+            raise error
+        self._refused(error.message)
+
+
+class DeleteRecord(_CapturedWrite):
+    """Deleting a project, metric, person, feedback, goal, check-in or internship by id; undo
+    writes it back with its links as a new record, so a redo after an undo deletes that id."""
 
     def __init__(
         self,
@@ -76,32 +129,72 @@ class DeleteRecord(QUndoCommand):
         *,
         deleted: Callable[[], None],
         restored: Callable[[int], None],
+        refused: Callable[[str], None] | None = None,
     ) -> None:
-        super().__init__(f"Delete {label}")
-        self._runner = runner
-        self._journal = journal
+        super().__init__(
+            f"Delete {label}", runner, journal, deleted=deleted, restored=restored, refused=refused
+        )
         self._id = record_id
         self._delete = delete
-        self._captured: Deleted | None = None
-        self._deleted = deleted
-        self._restored = restored
 
-    def redo(self) -> None:
-        record_id = self._id
-        self._runner.run(lambda: self._delete(self._journal, record_id).value, self._gone)
+    def _write(self) -> Deleted:
+        return self._delete(self._journal, self._id).value
 
-    def _gone(self, captured: Deleted) -> None:
-        self._captured = captured
-        self._deleted()
-
-    def undo(self) -> None:
-        from pmjournal.services.records.undo_delete import restore
-
-        captured = self._captured
-        if captured is None:
-            return
-        self._runner.run(lambda: restore(self._journal, captured).value, self._back)
-
-    def _back(self, record_id: int) -> None:
+    def _came_back_as(self, record_id: int) -> None:
         self._id = record_id
-        self._restored(record_id)
+
+
+class DeleteNamed(_CapturedWrite):
+    """Deleting a skill or a skill category by name; it comes back under the same name."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        journal: Journal,
+        label: str,
+        name: str,
+        delete: Callable[[Journal, str], Outcome[Any]],
+        *,
+        deleted: Callable[[], None],
+        restored: Callable[[int], None],
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(
+            f"Delete {label}", runner, journal, deleted=deleted, restored=restored, refused=refused
+        )
+        self._name = name
+        self._delete = delete
+
+    def _write(self) -> Deleted:
+        return self._delete(self._journal, self._name).value
+
+
+class MergeSkills(_CapturedWrite):
+    """Merging skill ``source`` into ``into``; undo splits them back as they were."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        journal: Journal,
+        source: str,
+        into: str,
+        *,
+        merged: Callable[[], None],
+        restored: Callable[[int], None],
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(
+            f"Merge skill {source} into {into}",
+            runner,
+            journal,
+            deleted=merged,
+            restored=restored,
+            refused=refused,
+        )
+        self._source = source
+        self._into = into
+
+    def _write(self) -> Deleted:
+        from pmjournal.services.records.undo import merge_skills_undoably
+
+        return merge_skills_undoably(self._journal, self._source, self._into).value

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from pmjournal.domain.bullet_text import plain_text
 from pmjournal.domain.bullets import (
     MAX_BULLETS,
@@ -20,11 +18,12 @@ from pmjournal.domain.bullets import (
     ProjectBullets,
     build_bullets,
 )
+from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.errors import ValidationError
+from pmjournal.services.records.published import published
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
 from pmjournal.storage.database import Journal
-from pmjournal.storage.lookup import project_by_name
+from pmjournal.storage.repos import bullets as repo
 
 __all__ = [
     "MAX_BULLETS",
@@ -59,16 +58,7 @@ def _check_position(position: int) -> None:
         )
 
 
-def _project_for_edit(session: Session, project_name: str) -> models.Project:
-    project = project_by_name(session, project_name)
-    if project.confidential:
-        raise ValidationError(
-            f"project {project.name!r} is confidential; its bullets are never exported", "project"
-        )
-    return project
-
-
-def pin_bullet(journal: Journal, project_name: str, position: int, text: str) -> None:
+def pin_bullet(journal: Journal, project_name: str, position: int, text: str) -> Outcome[None]:
     """Store the user's wording for the bullet at ``position`` (0-based) and pin it.
 
     Pinning the same place again replaces the text; the row is what export/import carry.
@@ -78,26 +68,24 @@ def pin_bullet(journal: Journal, project_name: str, position: int, text: str) ->
         raise ValidationError("a pinned bullet needs some text", "text")
     _check_position(position)
     with journal.transaction() as session:
-        project = _project_for_edit(session, project_name)
-        rows = [b for b in project.bullets if b.position == position]
-        if rows:
-            rows[-1].text, rows[-1].pinned = clean, True
-        else:
-            project.bullets.append(models.ResumeBullet(position=position, text=clean, pinned=True))
+        bullet_id, project_id, new = repo.pin(session, project_name, position, clean)
+    bullet = [(Kind.BULLET, bullet_id)]
+    changes = Changes.of(
+        created=bullet if new else [],
+        updated=[(Kind.PROJECT, project_id), *([] if new else bullet)],
+    )
+    return published(journal, None, changes)
 
 
-def unpin_bullet(journal: Journal, project_name: str, position: int) -> None:
+def unpin_bullet(journal: Journal, project_name: str, position: int) -> Outcome[None]:
     """Let the generated bullet back at ``position``; the edited text is kept, unpinned."""
     _check_position(position)
     with journal.transaction() as session:
-        project = _project_for_edit(session, project_name)
-        rows = [b for b in project.bullets if b.position == position and b.pinned]
-        if not rows:
-            raise ValidationError(
-                f"bullet {position + 1} of {project.name!r} is not pinned", "position"
-            )
-        for row in rows:
-            row.pinned = False
+        bullet_ids, project_id = repo.unpin(session, project_name, position)
+    changes = Changes.of(
+        updated=[(Kind.PROJECT, project_id), *((Kind.BULLET, b) for b in bullet_ids)]
+    )
+    return published(journal, None, changes)
 
 
 def _period(start: date | None, end: date | None, dash: str) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pmjournal.domain.changes import Changes, Outcome
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.progress import (
     CancelCheck,
@@ -27,9 +28,10 @@ from pmjournal.domain.progress import (
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
 from pmjournal.services.demo import bulk as demo_bulk
 from pmjournal.services.demo.content import CORE_WEEKS, DemoCore, SkillNote, day_of, load_core
-from pmjournal.services.records.profile import PROFILE_ID
+from pmjournal.services.records.published import published
 from pmjournal.storage import models
 from pmjournal.storage.database import Journal
+from pmjournal.storage.repos import profile as profile_repo
 
 DEMO_START = date(2026, 6, 1)
 SEED = 20260601
@@ -62,8 +64,10 @@ def generate_demo(
     start: date = DEMO_START,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
-) -> DemoSummary:
+) -> Outcome[DemoSummary]:
     """Write the demo into ``journal`` in one transaction and say what was written.
+
+    Every view should reload afterwards, so the change published is ``Changes.everything()``.
 
     Refuses a journal that already holds user content, so a demo can never mix with (or be
     mistaken for) real notes. The hand-written internship is one story and is always written
@@ -105,7 +109,7 @@ def generate_demo(
             )
         summary = _summary(session)
     progress("done", 1.0)
-    return summary
+    return published(journal, summary, Changes.everything())
 
 
 def _refuse_unless_empty(session: Session) -> None:
@@ -281,15 +285,18 @@ def _write_core(session: Session, resolve: _Resolver, core: DemoCore, start: dat
 
 def _write_profile(session: Session, core: DemoCore) -> None:
     """Fill the profile unless the user already named themselves: theirs wins."""
-    row = session.get(models.Profile, PROFILE_ID)
-    if row is not None and row.name:
+    if profile_repo.name_given(session):
         return
-    if row is None:
-        row = models.Profile(id=PROFILE_ID)
-        session.add(row)
-    row.name = core.profile.name
-    row.headline = core.profile.headline
-    row.email = core.profile.email
-    row.location = core.profile.location
-    row.summary = core.profile.summary
-    row.links = list(core.profile.links)
+    profile = core.profile
+    profile_repo.save(
+        session,
+        replace(
+            profile_repo.load(session),
+            name=profile.name,
+            headline=profile.headline,
+            email=profile.email,
+            location=profile.location,
+            summary=profile.summary,
+            links=tuple(profile.links),
+        ),
+    )

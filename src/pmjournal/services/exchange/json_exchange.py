@@ -23,6 +23,7 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.attachments import stored_name
+from pmjournal.domain.changes import Changes, Outcome
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.progress import (
     CancelCheck,
@@ -46,6 +47,7 @@ from pmjournal.services.exchange.schema import (
 )
 from pmjournal.services.exchange.validation import validate_document
 from pmjournal.services.output_files import write_text
+from pmjournal.services.records.published import published
 from pmjournal.storage import attachment_files, migrate, models
 from pmjournal.storage.convert import profile_record
 from pmjournal.storage.database import Journal
@@ -253,8 +255,10 @@ def import_document(
     *,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
-) -> ImportSummary:
+) -> Outcome[ImportSummary]:
     """Import a document of any readable version into an empty journal, all or nothing.
+
+    Every view should reload afterwards, so the change published is ``Changes.everything()``.
 
     The document is validated again here, so callers that did not go through ``load_document``
     get the same guarantees. The starter skills seeded into every new journal are replaced by
@@ -282,7 +286,7 @@ def import_document(
             path.unlink(missing_ok=True)
         raise
     progress("imported", 1.0)
-    return ImportSummary.of(document)
+    return published(journal, ImportSummary.of(document), Changes.everything())
 
 
 def _write_files(

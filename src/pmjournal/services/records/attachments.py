@@ -20,8 +20,10 @@ from pmjournal.domain.attachments import (
     check_attachment,
 )
 from pmjournal.domain.changes import Changes, Kind, Outcome
+from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.paging import Page
+from pmjournal.services.records.published import published
 from pmjournal.storage import attachment_files
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import attachments as repo
@@ -29,6 +31,7 @@ from pmjournal.storage.repos import attachments as repo
 __all__ = [
     "AttachmentRecord",
     "attach_file",
+    "attachment_delete_impact",
     "attachment_path",
     "delete_attachment",
     "detach_file",
@@ -106,29 +109,22 @@ def detach_file(
     return Outcome(None, changes)
 
 
+def attachment_delete_impact(journal: Journal, attachment_id: int) -> DeleteImpact:
+    with journal.reading() as session:
+        return repo.delete_impact(session, attachment_id)
+
+
 def delete_attachment(
-    journal: Journal, attachment_id: int, *, everywhere: bool = False
+    journal: Journal, attachment_id: int, *, choice: DeleteChoice
 ) -> Outcome[None]:
-    """Delete an attachment and its file; one linked from several places only ``everywhere``."""
+    """Delete an attachment and its file; one still linked needs ``DETACH``, which takes it
+    off every entry and project showing it (``detach_file`` takes it off one)."""
     with journal.transaction() as session:
-        record = repo.load(session, attachment_id)
-        if record is None:
-            raise ValidationError(f"no attachment with id {attachment_id}", "attachment")
-        links = len(record.entry_ids) + len(record.projects)
-        if links > 1 and not everywhere:
-            raise ValidationError(
-                f"attachment #{attachment_id} is linked from {links} places; delete it from "
-                "all of them (--everywhere) or detach it from one",
-                "attachment",
-            )
+        impact = repo.delete_impact(session, attachment_id)
+        impact.check(choice)
         name = repo.delete_row(session, attachment_id)
     attachment_files.remove_file(journal.attachments_dir, name)
-    changes = Changes.of(
-        deleted=[(Kind.ATTACHMENT, attachment_id)],
-        updated=[(Kind.ENTRY, e) for e in record.entry_ids],
-    )
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+    return published(journal, None, impact.changes())
 
 
 def prune_attachments(journal: Journal) -> Outcome[None]:

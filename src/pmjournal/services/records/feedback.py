@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
-from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.feedback import (
     FeedbackDraft,
     FeedbackRecord,
@@ -18,6 +18,7 @@ from pmjournal.domain.feedback import (
     validate_follow_up,
 )
 from pmjournal.domain.paging import Page
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import feedback as repo
 from pmjournal.storage.repos.feedback import FeedbackFilter
@@ -29,6 +30,7 @@ __all__ = [
     "FollowUp",
     "add_feedback",
     "delete_feedback",
+    "feedback_delete_impact",
     "follow_up_feedback",
     "get_feedback",
     "list_feedback",
@@ -77,25 +79,19 @@ def follow_up_feedback(
     return _written(journal, feedback_id, Changes.of(updated=[(Kind.FEEDBACK, feedback_id)]))
 
 
-def delete_feedback(
-    journal: Journal, feedback_id: int, *, with_evidence: bool = False
-) -> Outcome[None]:
-    """Delete feedback; if skills cite it as evidence, only when ``with_evidence`` says so."""
+def feedback_delete_impact(journal: Journal, feedback_id: int) -> DeleteImpact:
+    with journal.reading() as session:
+        return repo.delete_impact(session, feedback_id)
+
+
+def delete_feedback(journal: Journal, feedback_id: int, *, choice: DeleteChoice) -> Outcome[None]:
+    """Delete feedback; if skills cite it as evidence, only with ``DETACH``, and that evidence
+    goes with it."""
     with journal.transaction() as session:
-        notes = repo.evidence_ids(session, feedback_id)
-        if notes and not with_evidence:
-            raise ValidationError(
-                f"feedback #{feedback_id} is evidence for {len(notes)} skill"
-                f"{'s' if len(notes) > 1 else ''}; delete that evidence with it "
-                "(--with-evidence) or keep the feedback",
-                "feedback",
-            )
+        impact = repo.delete_impact(session, feedback_id)
+        impact.check(choice)
         repo.delete(session, feedback_id)
-    changes = Changes.of(
-        deleted=[(Kind.FEEDBACK, feedback_id), *((Kind.EVIDENCE, n) for n in notes)]
-    )
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+    return published(journal, None, impact.changes())
 
 
 def get_feedback(journal: Journal, feedback_id: int) -> FeedbackRecord | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
-from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.goals import (
     CheckinDraft,
     CheckinRecord,
@@ -15,6 +15,7 @@ from pmjournal.domain.goals import (
     validate_goal,
 )
 from pmjournal.domain.paging import Page
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import goals as repo
 
@@ -28,6 +29,7 @@ __all__ = [
     "delete_checkin",
     "delete_goal",
     "get_goal",
+    "goal_delete_impact",
     "list_goals",
     "update_checkin",
     "update_goal",
@@ -56,20 +58,19 @@ def update_goal(journal: Journal, goal_id: int, draft: GoalDraft) -> Outcome[Goa
     return _goal_outcome(journal, goal_id, Changes.of(updated=[(Kind.GOAL, goal_id)]))
 
 
-def delete_goal(journal: Journal, goal_id: int, *, with_checkins: bool = False) -> Outcome[None]:
-    """Delete a goal; one with check-ins only when ``with_checkins`` says they go too."""
+def goal_delete_impact(journal: Journal, goal_id: int) -> DeleteImpact:
+    with journal.reading() as session:
+        return repo.delete_impact(session, goal_id)
+
+
+def delete_goal(journal: Journal, goal_id: int, *, choice: DeleteChoice) -> Outcome[None]:
+    """Delete a goal; one with check-ins needs ``DETACH``, and its check-ins go with it
+    (marking the goal dropped keeps them)."""
     with journal.transaction() as session:
-        checkins = repo.checkin_ids(session, goal_id)
-        if checkins and not with_checkins:
-            raise ValidationError(
-                f"goal #{goal_id} has {len(checkins)} check-in{'s' if len(checkins) > 1 else ''};"
-                " delete them with it (--with-checkins) or mark the goal dropped",
-                "goal",
-            )
+        impact = repo.delete_impact(session, goal_id)
+        impact.check(choice)
         repo.delete(session, goal_id)
-    changes = Changes.of(deleted=[(Kind.GOAL, goal_id), *((Kind.CHECKIN, c) for c in checkins)])
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+    return published(journal, None, impact.changes())
 
 
 def get_goal(journal: Journal, goal_id: int) -> GoalRecord | None:

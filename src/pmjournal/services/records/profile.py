@@ -7,20 +7,20 @@ from collections.abc import Iterable
 from dataclasses import fields, replace
 from typing import Any
 
+from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.people import EMAIL
 from pmjournal.domain.records import ProfileRecord
-from pmjournal.storage import models
-from pmjournal.storage.convert import profile_record
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
+from pmjournal.storage.repos import profile as repo
 
-PROFILE_ID = 1
 _LINK = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 
 def get_profile(journal: Journal) -> ProfileRecord:
     with journal.reading() as session:
-        return profile_record(session.get(models.Profile, PROFILE_ID))
+        return repo.load(session)
 
 
 def validate_profile(profile: ProfileRecord) -> None:
@@ -47,16 +47,10 @@ def _cleaned(changes: dict[str, object]) -> dict[str, Any]:
     return cleaned
 
 
-def update_profile(journal: Journal, **changes: object) -> ProfileRecord:
+def update_profile(journal: Journal, **changes: object) -> Outcome[ProfileRecord]:
     """Change only the given fields; ``links`` replaces the whole list."""
     with journal.transaction() as session:
-        row = session.get(models.Profile, PROFILE_ID)
-        updated = replace(profile_record(row), **_cleaned(changes))
+        updated = replace(repo.load(session), **_cleaned(changes))
         validate_profile(updated)
-        if row is None:
-            row = models.Profile(id=PROFILE_ID)
-            session.add(row)
-        for f in fields(ProfileRecord):
-            value = getattr(updated, f.name)
-            setattr(row, f.name, list(value) if f.name == "links" else value)
-        return updated
+        profile_id = repo.save(session, updated)
+    return published(journal, updated, Changes.of(updated=[(Kind.PROFILE, profile_id)]))

@@ -1,5 +1,5 @@
 """Skills and their categories: unique names, renames and merges that keep every evidence note,
-and deletes that move the notes or refuse."""
+and deletes that refuse, move the notes or delete them, as the user chooses."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from dataclasses import replace
 from datetime import date
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
+from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.names import clean_name
 from pmjournal.domain.paging import Page
 from pmjournal.domain.skills import SkillCategoryRecord, SkillDraft, SkillRecord, validate_skill
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.lookup import skill_by_name
 from pmjournal.storage.repos import skills as repo
@@ -30,6 +32,8 @@ __all__ = [
     "merge_skills",
     "rename_skill",
     "rename_skill_category",
+    "skill_category_delete_impact",
+    "skill_delete_impact",
     "skill_practice",
     "update_skill",
 ]
@@ -89,32 +93,42 @@ def merge_skills(journal: Journal, source: str, into: str) -> Outcome[SkillRecor
     return _published(journal, record, changes)
 
 
+def _move_target(choice: DeleteChoice, move_to: str | None, noun: str) -> str | None:
+    """``move_to`` goes with ``DeleteChoice.MOVE`` and with nothing else."""
+    if choice is DeleteChoice.MOVE and not (move_to or "").strip():
+        raise ValidationError(f"name the {noun} to move them to", "move_to")
+    if choice is not DeleteChoice.MOVE and move_to is not None:
+        raise ValidationError(f"a {noun} to move to goes with the move choice", "move_to")
+    return move_to
+
+
+def skill_delete_impact(journal: Journal, name: str) -> DeleteImpact:
+    """Its evidence notes: deleted with it, or moved to another skill by choice."""
+    with journal.reading() as session:
+        return repo.skill_delete_impact(session, name)
+
+
 def delete_skill(
-    journal: Journal, name: str, *, move_evidence_to: str | None = None
+    journal: Journal, name: str, *, choice: DeleteChoice, move_to: str | None = None
 ) -> Outcome[None]:
-    """Delete a skill; its evidence notes move to ``move_evidence_to``, or the delete is
-    refused while it has any (the message says how many)."""
+    """Delete a skill; one with evidence notes needs a choice.
+
+    ``MOVE`` puts its notes under the skill ``move_to`` (as a merge does); ``DETACH`` deletes
+    the notes with it, keeping the entries, projects and feedback they cite.
+    """
+    target = _move_target(choice, move_to, "skill")
     with journal.transaction() as session:
-        notes = repo.evidence_ids(session, name)
-        folded: list[int] = []
-        target: list[tuple[Kind, int]] = []
-        if notes and move_evidence_to is None:
-            raise ValidationError(
-                f"skill {name.strip()!r} has {len(notes)} evidence note"
-                f"{'s' if len(notes) > 1 else ''}; move {'them' if len(notes) > 1 else 'it'} "
-                "to another skill "
-                "(--move-evidence-to) or merge the skills",
-                "skill",
+        impact = repo.skill_delete_impact(session, name)
+        impact.check(choice, movable=True)
+        changes = impact.changes()
+        if target is not None:
+            _, new_id, folded = repo.move_evidence(session, name, target)
+            changes = Changes.of(
+                updated=[(Kind.SKILL, new_id), *impact.touched],
+                deleted=[impact.target, *((Kind.EVIDENCE, e) for e in folded)],
             )
-        if move_evidence_to is not None:
-            _, new_id, folded = repo.move_evidence(session, name, move_evidence_to)
-            target = [(Kind.SKILL, new_id)]
-        skill_id = repo.delete_skill(session, name)
-    changes = Changes.of(
-        updated=target, deleted=[(Kind.SKILL, skill_id), *((Kind.EVIDENCE, e) for e in folded)]
-    )
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+        repo.delete_skill(session, name)
+    return published(journal, None, changes)
 
 
 def get_skill(journal: Journal, name: str) -> SkillRecord:
@@ -156,17 +170,26 @@ def rename_skill_category(
     return Outcome(record, changes)
 
 
+def skill_category_delete_impact(journal: Journal, name: str) -> DeleteImpact:
+    """Its skills, kept either way: moved to another category or left uncategorised."""
+    with journal.reading() as session:
+        return repo.category_delete_impact(session, name)
+
+
 def delete_skill_category(
-    journal: Journal, name: str, *, move_skills_to: str | None = None
+    journal: Journal, name: str, *, choice: DeleteChoice, move_to: str | None = None
 ) -> Outcome[None]:
-    """Delete a category; its skills move to ``move_skills_to``, or it must be empty."""
+    """Delete a category; one holding skills needs a choice: ``MOVE`` files them under the
+    category ``move_to``, ``DETACH`` leaves them uncategorised."""
+    target = _move_target(choice, move_to, "skill category")
     with journal.transaction() as session:
-        category_id, moved = repo.delete_category(session, name, move_skills_to)
+        impact = repo.category_delete_impact(session, name)
+        impact.check(choice, movable=True)
+        category_id, moved = repo.delete_category(session, name, target)
     changes = Changes.of(
         updated=[(Kind.SKILL, s) for s in moved], deleted=[(Kind.SKILL_CATEGORY, category_id)]
     )
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+    return published(journal, None, changes)
 
 
 def list_skill_categories(journal: Journal) -> list[SkillCategoryRecord]:

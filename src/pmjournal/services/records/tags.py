@@ -1,12 +1,14 @@
 """Tags: adding, renaming and merging keep every entry's label; deleting a tag in use needs the
-explicit choice to take it off those entries."""
+explicit choice (``DeleteChoice.DETACH``) to take it off those entries."""
 
 from __future__ import annotations
 
 from pmjournal.domain.changes import Changes, Kind, Outcome
+from pmjournal.domain.deletion import DeleteChoice, DeleteImpact
 from pmjournal.domain.names import clean_tag
 from pmjournal.domain.paging import Page
 from pmjournal.domain.tags import TagRecord
+from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import tags as repo
 
@@ -18,6 +20,7 @@ __all__ = [
     "list_tags",
     "merge_tags",
     "rename_tag",
+    "tag_delete_impact",
 ]
 
 
@@ -52,13 +55,18 @@ def merge_tags(journal: Journal, source: str, into: str) -> Outcome[TagRecord]:
     return _published(journal, record, changes)
 
 
-def delete_tag(journal: Journal, name: str, *, untag: bool = False) -> Outcome[None]:
-    """Delete a tag; if entries carry it, only with ``untag`` (the entries themselves stay)."""
+def tag_delete_impact(journal: Journal, name: str) -> DeleteImpact:
+    with journal.reading() as session:
+        return repo.delete_impact(session, name)
+
+
+def delete_tag(journal: Journal, name: str, *, choice: DeleteChoice) -> Outcome[None]:
+    """Delete a tag; one that entries carry needs ``DETACH`` (the entries stay, untagged)."""
     with journal.transaction() as session:
-        tag_id, entries = repo.remove(session, name, untag)
-    changes = Changes.of(updated=[(Kind.ENTRY, e) for e in entries], deleted=[(Kind.TAG, tag_id)])
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
+        impact = repo.delete_impact(session, name)
+        impact.check(choice)
+        repo.remove(session, name)
+    return published(journal, None, impact.changes())
 
 
 def get_tag(journal: Journal, name: str) -> TagRecord:

@@ -6,6 +6,8 @@ from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from pmjournal.domain.attachments import AttachmentRecord, stored_name
+from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.paging import Page
 from pmjournal.storage import models
@@ -42,6 +44,21 @@ def load(session: Session, attachment_id: int) -> AttachmentRecord | None:
         select(models.Attachment).where(models.Attachment.id == attachment_id).options(*_LOAD)
     )
     return record(row) if row else None
+
+
+def delete_impact(session: Session, attachment_id: int) -> DeleteImpact:
+    """The entries and projects showing it keep everything else."""
+    row = find(session, attachment_id)
+    return DeleteImpact(
+        target=(Kind.ATTACHMENT, attachment_id),
+        label=f"attachment #{attachment_id} {row.filename!r}",
+        detached=frozenset(
+            [
+                *((Kind.ENTRY, e.id) for e in row.entries),
+                *((Kind.PROJECT, p.id) for p in row.projects),
+            ]
+        ),
+    )
 
 
 def target_ids(

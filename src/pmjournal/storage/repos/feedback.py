@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord, FollowUp
 from pmjournal.domain.paging import Page
@@ -104,6 +106,20 @@ def set_follow_up(session: Session, feedback_id: int, follow_up: FollowUp) -> No
 
 def evidence_ids(session: Session, feedback_id: int) -> list[int]:
     return [e.id for e in find(session, feedback_id).evidence]
+
+
+def delete_impact(session: Session, feedback_id: int) -> DeleteImpact:
+    """The skill evidence it holds goes with it; its projects and person only show less."""
+    row = find(session, feedback_id)
+    touched = {(Kind.PROJECT, p.id) for p in row.projects}
+    if row.person_id is not None:
+        touched.add((Kind.PERSON, row.person_id))
+    return DeleteImpact(
+        target=(Kind.FEEDBACK, feedback_id),
+        label=f"feedback #{feedback_id}",
+        removed=frozenset((Kind.EVIDENCE, e.id) for e in row.evidence),
+        touched=frozenset(touched),
+    )
 
 
 def delete(session: Session, feedback_id: int) -> None:

@@ -7,6 +7,8 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.goals import CheckinDraft, CheckinRecord, GoalDraft, GoalRecord
 from pmjournal.domain.paging import Page
@@ -64,6 +66,16 @@ def save(session: Session, draft: GoalDraft, goal_id: int | None = None) -> int:
 
 def checkin_ids(session: Session, goal_id: int) -> list[int]:
     return [c.id for c in find(session, goal_id).checkins]
+
+
+def delete_impact(session: Session, goal_id: int) -> DeleteImpact:
+    """Its check-ins belong to it and go with it."""
+    goal = find(session, goal_id)
+    return DeleteImpact(
+        target=(Kind.GOAL, goal_id),
+        label=f"goal #{goal_id} {goal.title!r}",
+        removed=frozenset((Kind.CHECKIN, c.id) for c in goal.checkins),
+    )
 
 
 def delete(session: Session, goal_id: int) -> None:

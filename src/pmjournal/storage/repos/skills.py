@@ -6,9 +6,12 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.paging import Page
 from pmjournal.domain.skills import (
+    EvidenceLink,
     EvidenceRecord,
     EvidenceSource,
     SkillCategoryRecord,
@@ -121,6 +124,34 @@ def evidence_ids(session: Session, name: str) -> list[int]:
     )
 
 
+def skill_delete_impact(session: Session, name: str) -> DeleteImpact:
+    """Its evidence notes go with it (or move, by choice); the entries, projects and feedback
+    they cite are kept and stop showing the skill."""
+    skill = skill_by_name(session, name)
+    cited = set()
+    for e in skill.evidence:
+        if e.entry_id is not None:
+            cited.add((Kind.ENTRY, e.entry_id))
+        elif e.project_id is not None:
+            cited.add((Kind.PROJECT, e.project_id))
+        elif e.feedback_id is not None:
+            cited.add((Kind.FEEDBACK, e.feedback_id))
+    return DeleteImpact(
+        target=(Kind.SKILL, skill.id),
+        label=f"skill {skill.name!r}",
+        removed=frozenset((Kind.EVIDENCE, e.id) for e in skill.evidence),
+        touched=frozenset(cited),
+    )
+
+
+def evidence_links(session: Session, name: str) -> tuple[EvidenceLink, ...]:
+    """Every evidence note of a skill as ids, oldest first: what an undo writes back."""
+    skill = skill_by_name(session, name)
+    return tuple(
+        EvidenceLink(e.entry_id, e.project_id, e.feedback_id, e.note) for e in skill.evidence
+    )
+
+
 def move_evidence(session: Session, source: str, target: str) -> tuple[int, int, list[int]]:
     """Point every evidence note of ``source`` at ``target``; returns both skill ids and the ids
     of notes folded into a note ``target`` already had about the same entry, project or feedback.
@@ -165,13 +196,28 @@ def category_list(session: Session) -> list[SkillCategoryRecord]:
     return [category_record(c) for c in session.scalars(query)]
 
 
-def add_category(session: Session, name: str) -> SkillCategoryRecord:
+def add_category(session: Session, name: str, position: int | None = None) -> SkillCategoryRecord:
+    """A new category, last in the framework unless ``position`` puts it back where it was."""
     _name_free(session, models.SkillCategory, name, "skill category", "name")
-    last = session.scalar(select(func.max(models.SkillCategory.position))) or 0
-    category = models.SkillCategory(name=name, position=last + 1)
+    if position is None:
+        position = (session.scalar(select(func.max(models.SkillCategory.position))) or 0) + 1
+    category = models.SkillCategory(name=name, position=position)
     session.add(category)
     session.flush()
     return category_record(category)
+
+
+def has_category(session: Session, name: str) -> bool:
+    return (
+        session.scalar(
+            select(models.SkillCategory.id).where(models.SkillCategory.name == name.strip())
+        )
+        is not None
+    )
+
+
+def load_category(session: Session, name: str) -> SkillCategoryRecord:
+    return category_record(category_by_name(session, name))
 
 
 def rename_category(session: Session, current: str, new_name: str) -> SkillCategoryRecord:
@@ -182,23 +228,29 @@ def rename_category(session: Session, current: str, new_name: str) -> SkillCateg
     return category_record(category)
 
 
+def category_delete_impact(session: Session, name: str) -> DeleteImpact:
+    """Its skills are kept: moved to another category, or left uncategorised."""
+    category = category_by_name(session, name)
+    return DeleteImpact(
+        target=(Kind.SKILL_CATEGORY, category.id),
+        label=f"skill category {category.name!r}",
+        detached=frozenset((Kind.SKILL, s.id) for s in category.skills),
+    )
+
+
 def delete_category(session: Session, name: str, move_to: str | None) -> tuple[int, list[int]]:
-    """Delete a category; its skills move to ``move_to`` (None: the category must be empty)."""
+    """Delete a category; its skills move to ``move_to`` or are left uncategorised."""
     category = category_by_name(session, name)
     moved = [s.id for s in category.skills]
-    if moved and move_to is None:
-        raise ValidationError(
-            f"skill category {category.name!r} holds {len(moved)} skill"
-            f"{'s' if len(moved) > 1 else ''}; move them to another category first "
-            "(--move-skills-to)",
-            "category",
-        )
     if move_to is not None:
         target = category_by_name(session, move_to)
         if target.id == category.id:
             raise ValidationError("the skills cannot move to the category being deleted", "move_to")
         for skill in list(category.skills):
             skill.category = target
+    else:
+        for skill in list(category.skills):
+            skill.category = None
     category_id = category.id
     session.flush()
     session.delete(category)

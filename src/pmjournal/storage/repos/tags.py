@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from pmjournal.domain.changes import Kind
+from pmjournal.domain.deletion import DeleteImpact
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.paging import Page, PageRequest
 from pmjournal.domain.tags import TagRecord
@@ -73,21 +75,25 @@ def merge(session: Session, source: str, into: str) -> tuple[int, TagRecord, lis
     return old_id, record(session, new), moved
 
 
-def remove(session: Session, name: str, untag: bool) -> tuple[int, list[int]]:
-    """Delete a tag; while entries carry it only when ``untag`` says to take it off them."""
+def delete_impact(session: Session, name: str) -> DeleteImpact:
+    """The entries that carry it keep their text and lose the label."""
     tag = existing_tag(session, name)
-    entries = list(session.scalars(select(_links.c.entry_id).where(_links.c.tag_id == tag.id)))
-    if entries and not untag:
-        raise ValidationError(
-            f"tag {tag.name!r} is on {len(entries)} entr{'ies' if len(entries) > 1 else 'y'}; "
-            "take it off them (--untag) or merge it into another tag",
-            "tag",
-        )
+    entries = session.scalars(select(_links.c.entry_id).where(_links.c.tag_id == tag.id))
+    return DeleteImpact(
+        target=(Kind.TAG, tag.id),
+        label=f"tag {tag.name!r}",
+        detached=frozenset((Kind.ENTRY, e) for e in entries),
+    )
+
+
+def remove(session: Session, name: str) -> int:
+    """Delete a tag, taking it off every entry that carries it."""
+    tag = existing_tag(session, name)
     tag_id = tag.id
     session.execute(delete(_links).where(_links.c.tag_id == tag_id))
     session.delete(tag)
     session.flush()
-    return tag_id, entries
+    return tag_id
 
 
 def page(session: Session, text: str | None, limit: int, offset: int) -> Page[TagRecord]:

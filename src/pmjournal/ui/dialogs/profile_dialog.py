@@ -243,7 +243,7 @@ class ProfileDialog(QDialog):
         )
 
     def _delete(self, internship_id: int) -> None:
-        from pmjournal.services.records.undo_delete import delete_internship_undoably
+        from pmjournal.services.records.undo import delete_internship_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self._current = None

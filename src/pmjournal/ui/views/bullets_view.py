@@ -201,9 +201,7 @@ class BulletsView(QWidget):
             return
         group: ProjectBulletRows = item.data(0, _GroupRole)
         self._runner.run(
-            lambda: output_ops.pin(
-                self._journal, group.project_id, group.project, bullet.position, text
-            ),
+            lambda: output_ops.pin(self._journal, group.project, bullet.position, text),
             lambda _none: self._changed(f"Pinned your wording of bullet {bullet.position + 1}"),
             self._refused,
         )
@@ -215,9 +213,7 @@ class BulletsView(QWidget):
             return
         group, bullet = selected
         self._runner.run(
-            lambda: output_ops.unpin(
-                self._journal, group.project_id, group.project, bullet.position
-            ),
+            lambda: output_ops.unpin(self._journal, group.project, bullet.position),
             lambda _none: self._changed(f"Bullet {bullet.position + 1} is generated again"),
             self._refused,
         )

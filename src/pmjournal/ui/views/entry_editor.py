@@ -143,6 +143,22 @@ class EntryEditor(QWidget):
         self._show(doc, record.body)
         self.saveStateChanged.emit("Saved")
 
+    def relinked(self, record: EntryRecord | None) -> None:
+        """Another view changed the open entry's links (a skill deleted, merged or brought
+        back): show them, so the next save does not write the old ones back. Not while the
+        user's own edit waits to be saved; that save wins, as it would in any other order."""
+        doc = self._doc
+        if record is None or doc is None or doc.entry_id != record.id:
+            return
+        if doc.saving or self._timer.isActive():
+            return
+        doc.links = {
+            "project": list(record.projects),
+            "skill": list(record.skills),
+            "tag": list(record.tags),
+        }
+        self._show_links()
+
     def close_entry(self) -> None:
         """Show nothing (after the open entry was deleted)."""
         self._timer.stop()

@@ -345,7 +345,7 @@ class FeedbackView(QWidget):
         )
 
     def _delete(self, given: FeedbackRecord) -> None:
-        from pmjournal.services.records.undo_delete import delete_feedback_undoably
+        from pmjournal.services.records.undo import delete_feedback_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self._current = None

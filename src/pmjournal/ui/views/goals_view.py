@@ -2,7 +2,8 @@
 
 From the goal list, Ctrl+Return puts the cursor in the check-in note and Return records it
 (the progress defaults to the last one measured), so a check-in is two keystrokes. Overdue
-goals are said gently, in the list and next to the date: a nudge, not an alarm.
+goals are said gently, in the list and next to the date: a nudge, not an alarm. Deleting a
+goal or a check-in (Delete in the check-in list) can be undone with Ctrl+Z.
 """
 
 from __future__ import annotations
@@ -146,6 +147,12 @@ class GoalsView(QWidget):
         self.checkin_note.setObjectName("checkin-note")
         self.checkin_note.setPlaceholderText("Check-in: where you are (Ctrl+Return from the list)")
         self.checkin_note.returnPressed.connect(self.check_in)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.checkins)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_checkin)
+        self.delete_checkin_button = QPushButton("Delete check-in…")
+        self.delete_checkin_button.setObjectName("delete-checkin")
+        self.delete_checkin_button.clicked.connect(self.delete_checkin)
         self.checkin_progress = QSpinBox()
         self.checkin_progress.setObjectName("checkin-progress")
         self.checkin_progress.setRange(0, 100)
@@ -153,6 +160,7 @@ class GoalsView(QWidget):
         checkin_row = QHBoxLayout()
         checkin_row.addWidget(self.checkin_note, 1)
         checkin_row.addWidget(self.checkin_progress)
+        checkin_row.addWidget(self.delete_checkin_button)
         self.form = QWidget()
         right = QVBoxLayout(self.form)
         right.setContentsMargins(16, 12, 16, 12)
@@ -239,7 +247,9 @@ class GoalsView(QWidget):
         self.status.setCurrentIndex(self.status.findData(str(goal.status)))
         for checkin in reversed(goal.checkins):
             progress = f" · {checkin.progress}%" if checkin.progress is not None else ""
-            self.checkins.addItem(f"{checkin.date:%d %b %Y}{progress} · {checkin.note}")
+            item = QListWidgetItem(f"{checkin.date:%d %b %Y}{progress} · {checkin.note}")
+            item.setData(Qt.ItemDataRole.UserRole, checkin.id)
+            self.checkins.addItem(item)
         self.checkin_progress.setValue(goal.progress or 0)
 
     # writing
@@ -319,7 +329,7 @@ class GoalsView(QWidget):
         )
 
     def _delete(self, goal: GoalRecord) -> None:
-        from pmjournal.services.records.undo_delete import delete_goal_undoably
+        from pmjournal.services.records.undo import delete_goal_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self._show(None)
@@ -332,6 +342,40 @@ class GoalsView(QWidget):
                 delete_goal_undoably,
                 deleted=lambda: self.statusMessage.emit("Goal deleted. Ctrl+Z brings it back."),
                 restored=self.open_goal,
+            )
+        )
+
+    def delete_checkin(self) -> None:
+        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+
+        goal, item = self._current, self.checkins.currentItem()
+        if goal is None or item is None:
+            return
+        checkin_id = int(item.data(Qt.ItemDataRole.UserRole))
+        what = f"the check-in “{item.text()}”"
+        self._runner.run(
+            lambda: record_ops.delete_summary(self._journal, "checkin", checkin_id),
+            lambda effect: setattr(
+                self,
+                "confirm",
+                ask_delete(self, what, effect, lambda: self._delete_checkin(goal, checkin_id)),
+            ),
+        )
+
+    def _delete_checkin(self, goal: GoalRecord, checkin_id: int) -> None:
+        from pmjournal.services.records.undo import delete_checkin_undoably
+        from pmjournal.ui.undo_commands import DeleteRecord
+
+        self._undo.push(
+            DeleteRecord(
+                self._runner,
+                self._journal,
+                "check-in",
+                checkin_id,
+                delete_checkin_undoably,
+                deleted=lambda: self.statusMessage.emit("Check-in deleted. Ctrl+Z brings it back."),
+                restored=lambda _id: self.open_goal(goal.id),
+                refused=lambda message: self.statusMessage.emit(f"Could not undo: {message}"),
             )
         )
 

@@ -106,6 +106,12 @@ class JournalView(QWidget):
         deleted = {entry_id for kind, entry_id in changes.deleted if kind is Kind.ENTRY}
         if self.editor.entry_id in deleted or Kind.JOURNAL in changes.kinds:
             self.editor.close_entry()
+            return
+        open_id = self.editor.entry_id
+        if open_id is not None and (Kind.ENTRY, open_id) in changes.updated:
+            self._runner.run(
+                lambda: journal_ops.get_entry(self._journal, open_id), self.editor.relinked
+            )
 
     # user actions
 

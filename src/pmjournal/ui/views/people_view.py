@@ -261,7 +261,7 @@ class PeopleView(QWidget):
         )
 
     def _delete(self, person: PersonRecord) -> None:
-        from pmjournal.services.records.undo_delete import delete_person_undoably
+        from pmjournal.services.records.undo import delete_person_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self._show(None)

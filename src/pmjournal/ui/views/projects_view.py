@@ -198,7 +198,7 @@ class ProjectsView(QWidget):
         )
 
     def _delete(self, project_id: int) -> None:
-        from pmjournal.services.records.undo_delete import delete_project_undoably
+        from pmjournal.services.records.undo import delete_project_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         self.editor.flush()
@@ -218,7 +218,7 @@ class ProjectsView(QWidget):
         )
 
     def _delete_metric(self) -> None:
-        from pmjournal.services.records.undo_delete import delete_metric_undoably
+        from pmjournal.services.records.undo import delete_metric_undoably
         from pmjournal.ui.undo_commands import DeleteRecord
 
         metric_id = self.editor.metrics.selected_id()

@@ -44,7 +44,7 @@ class RecordViews(QObject):
         from pmjournal.ui.views.skills_view import SkillsView
 
         self.projects = ProjectsView(journal, runner, undo_stack, autosave_ms)
-        self.skills = SkillsView(journal, runner)
+        self.skills = SkillsView(journal, runner, undo_stack)
         self.feedback = FeedbackView(journal, runner, undo_stack)
         self.goals = GoalsView(journal, runner, undo_stack)
         self.people = PeopleView(journal, runner, undo_stack)

@@ -1,5 +1,10 @@
 """The Skills view: the framework by category with evidence counts, coverage and its gaps,
-practice per week, and the evidence behind a skill; rename and merge keep every link."""
+practice per week, and the evidence behind a skill; rename and merge keep every link.
+
+Deleting a skill or a category and merging skills go on the window's undo stack: Ctrl+Z
+brings a deleted skill back with its evidence, a category back with its skills, and splits a
+merge into the two skills as they were.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
 
 WEEKS = 12
 NO_CATEGORY = "Other skills"
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def coverage(overview: SkillsOverview) -> tuple[int, list[str]]:
@@ -57,12 +65,21 @@ class SkillsView(QWidget):
     visited = Signal(Target)
     statusMessage = Signal(str)
 
-    def __init__(self, journal: Journal, runner: TaskRunner, today: date | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        runner: TaskRunner,
+        undo_stack: QUndoStack,
+        today: date | None = None,
+    ) -> None:
         super().__init__()
         self._journal = journal
         self._runner = runner
+        self._undo = undo_stack
         self._today = today
         self._current: str | None = None
+        self._category: str | None = None
+        self.confirm: QMessageBox | None = None
         self.setAccessibleName("Skills")
         self.tree = QTreeWidget()
         self.tree.setObjectName("skill-tree")
@@ -73,11 +90,16 @@ class SkillsView(QWidget):
         self.coverage = QLabel("")
         self.coverage.setObjectName("skill-coverage")
         self.coverage.setWordWrap(True)
+        self.delete_category_button = QPushButton("Delete category…")
+        self.delete_category_button.setObjectName("delete-skill-category")
+        self.delete_category_button.setEnabled(False)
+        self.delete_category_button.clicked.connect(self.delete_category)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(8, 8, 0, 8)
         column.addWidget(self.coverage)
         column.addWidget(self.tree, 1)
+        column.addWidget(self.delete_category_button)
 
         self.heading = QLabel("<h3>All skills</h3>")
         self.heading.setObjectName("skill-heading")
@@ -108,6 +130,11 @@ class SkillsView(QWidget):
         edit_row.addSpacing(16)
         edit_row.addWidget(self.merge_button)
         edit_row.addWidget(self.merge_into, 1)
+        self.delete_button = QPushButton("Delete skill…")
+        self.delete_button.setObjectName("delete-skill")
+        self.delete_button.clicked.connect(self.delete_current)
+        edit_row.addSpacing(16)
+        edit_row.addWidget(self.delete_button)
         self.error = FieldError("skill-error")
         right = QWidget()
         detail = QVBoxLayout(right)
@@ -134,7 +161,9 @@ class SkillsView(QWidget):
         )
 
     def apply(self, changes: Changes) -> None:
-        if changes.touches(Kind.EVIDENCE, Kind.ENTRY, Kind.FEEDBACK, Kind.PROJECT):
+        if changes.touches(
+            Kind.SKILL, Kind.SKILL_CATEGORY, Kind.EVIDENCE, Kind.ENTRY, Kind.FEEDBACK, Kind.PROJECT
+        ):
             self.load()
 
     def _show_overview(self, overview: SkillsOverview) -> None:
@@ -152,14 +181,17 @@ class SkillsView(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         chosen = None
-        order = [c.name for c in overview.categories] + [NO_CATEGORY]
-        for name in order:
+        categories = [c.name for c in overview.categories]
+        for name in [*categories, NO_CATEGORY]:
             skills = by_category.get(name, [])
-            if not skills:
+            if not skills and name == NO_CATEGORY:
                 continue
             total = sum(s.evidence_count for s in skills)
             group = QTreeWidgetItem([name, str(total)])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if name in categories:
+                group.setData(0, CATEGORY_ROLE, name)
+            else:
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
             for skill in skills:
                 item = QTreeWidgetItem([skill.name, str(skill.evidence_count)])
@@ -190,6 +222,12 @@ class SkillsView(QWidget):
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         name = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        group = item.parent() or item if item else None
+        category = group.data(0, CATEGORY_ROLE) if group else None
+        self._category = category if isinstance(category, str) else None
+        self.delete_category_button.setEnabled(self._category is not None)
+        if item is not None and name is None:
+            self._current = None
         if isinstance(name, str):
             self._current = name
             self._open(name)
@@ -232,10 +270,80 @@ class SkillsView(QWidget):
         self._runner.run(lambda: _rename(self._journal, current, new), self._renamed, self._refused)
 
     def merge(self) -> None:
+        from pmjournal.ui.undo_commands import MergeSkills
+
         current, into = self._current, self.merge_into.currentText()
         if current is None or not into or into == current:
             return
-        self._runner.run(lambda: _merge(self._journal, current, into), self._renamed, self._refused)
+        self._undo.push(
+            MergeSkills(
+                self._runner,
+                self._journal,
+                current,
+                into,
+                merged=lambda: self._merged(current, into),
+                restored=lambda _id: self._back(f"{current} and {into} are two skills again"),
+                refused=self._undo_refused,
+            )
+        )
+
+    def _merged(self, source: str, into: str) -> None:
+        self.statusMessage.emit(f"Merged {source} into {into}. Ctrl+Z splits them again.")
+        self.open_skill(into)
+
+    def delete_current(self) -> None:
+        name = self._current
+        if name is not None:
+            self._ask("skill", name, f"the skill “{name}”")
+
+    def delete_category(self) -> None:
+        name = self._category
+        if name is not None:
+            self._ask("skill category", name, f"the skill category “{name}”")
+
+    def _ask(self, kind: str, name: str, what: str) -> None:
+        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+
+        self._runner.run(
+            lambda: record_ops.delete_summary(self._journal, kind, name),
+            lambda effect: setattr(
+                self, "confirm", ask_delete(self, what, effect, lambda: self._delete(kind, name))
+            ),
+        )
+
+    def _delete(self, kind: str, name: str) -> None:
+        from pmjournal.services.records import undo
+        from pmjournal.ui.undo_commands import DeleteNamed
+
+        delete = (
+            undo.delete_skill_undoably if kind == "skill" else undo.delete_skill_category_undoably
+        )
+        reopen = name if kind == "skill" else None
+        self._undo.push(
+            DeleteNamed(
+                self._runner,
+                self._journal,
+                kind,
+                name,
+                delete,
+                deleted=lambda: self._gone(kind, name),
+                restored=lambda _id: self._back(f"{name} is back", reopen),
+                refused=self._undo_refused,
+            )
+        )
+
+    def _gone(self, kind: str, name: str) -> None:
+        if kind == "skill" and self._current == name:
+            self._current = None
+        self.statusMessage.emit(f"Deleted the {kind} {name}. Ctrl+Z brings it back.")
+
+    def _back(self, message: str, skill: str | None = None) -> None:
+        self.statusMessage.emit(message)
+        if skill is not None:
+            self.open_skill(skill)
+
+    def _undo_refused(self, message: str) -> None:
+        self.statusMessage.emit(f"Could not undo: {message}")
 
     def _renamed(self, skill: SkillRecord) -> None:
         self.statusMessage.emit(f"Skill saved as {skill.name}; every link kept")
@@ -251,9 +359,3 @@ def _rename(journal: Journal, name: str, new_name: str) -> SkillRecord:
     from pmjournal.services.records.skills import rename_skill
 
     return rename_skill(journal, name, new_name).value
-
-
-def _merge(journal: Journal, source: str, into: str) -> SkillRecord:
-    from pmjournal.services.records.skills import merge_skills
-
-    return merge_skills(journal, source, into).value

@@ -1,9 +1,5 @@
-"""Deletes the desktop app can undo: capture a record and its links, delete, put them back.
+"""Undoable deletes of internships, projects, metrics, people and feedback.
 
-Each ``delete_*_undoably`` reads what it is about to delete (the record, what belongs to it,
-what points at it) and deletes it, in one transaction; ``restore`` writes it all back in one
-transaction, so an undo either brings back the record with its links or writes nothing. The
-restored record has a new id; links to records deleted in the meantime are not restored.
 Edited résumé bullets of a deleted project are not captured: they are drafts the bullet
 generator writes again.
 """
@@ -14,21 +10,19 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from pmjournal.domain.changes import Changes, Kind, Outcome, Ref
+from pmjournal.domain.changes import Changes, Kind, Outcome
 from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.feedback import FeedbackDraft, FeedbackRecord
-from pmjournal.domain.goals import CheckinDraft, GoalDraft, GoalRecord
 from pmjournal.domain.internships import InternshipDraft
 from pmjournal.domain.metric_records import MetricDraft
 from pmjournal.domain.paging import PageRequest
 from pmjournal.domain.people import PersonDraft
 from pmjournal.domain.projects import ProjectDraft
 from pmjournal.domain.skills import EvidenceSource
-from pmjournal.domain.vocab import FeedbackKind, GoalStatus, Relationship
+from pmjournal.domain.vocab import FeedbackKind, Relationship
 from pmjournal.services.records.published import published
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import feedback as feedback_repo
-from pmjournal.storage.repos import goals as goals_repo
 from pmjournal.storage.repos import internships as internships_repo
 from pmjournal.storage.repos import metrics as metrics_repo
 from pmjournal.storage.repos import people as people_repo
@@ -48,11 +42,42 @@ class DeletedProject:
     evidence: tuple[tuple[str, str], ...]
     """(skill, note) of the evidence the project itself gave."""
 
+    def write_back(self, session: Session) -> tuple[int, Changes]:
+        project_id = projects_repo.create(session, self.draft)
+        for metric in self.metrics:
+            metrics_repo.create(session, metric)
+        relink.link_project(session, project_id, self.entry_ids, self.feedback_ids)
+        for skill, note in self.evidence:
+            skills_repo.add_evidence(session, skill, EvidenceSource(project=self.draft.name), note)
+        relinked = [
+            *((Kind.ENTRY, i) for i in self.entry_ids),
+            *((Kind.FEEDBACK, i) for i in self.feedback_ids),
+        ]
+        return project_id, Changes.of(created=[(Kind.PROJECT, project_id)], updated=relinked)
+
 
 @dataclass(frozen=True)
 class DeletedFeedback:
     record: FeedbackRecord
     notes: tuple[tuple[str, str], ...]
+
+    def write_back(self, session: Session) -> tuple[int, Changes]:
+        record = self.record
+        draft = FeedbackDraft(
+            text=record.text,
+            day=record.date,
+            person=record.person,
+            relationship=Relationship(record.relationship),
+            kind=FeedbackKind(record.kind),
+            projects=record.projects,
+            skills=record.skills,
+            confidential=record.confidential,
+        )
+        feedback_id = feedback_repo.save(session, draft)
+        feedback_repo.set_follow_up(session, feedback_id, record.follow_up)
+        for evidence in feedback_repo.find(session, feedback_id).evidence:
+            evidence.note = dict(self.notes).get(evidence.skill.name, evidence.note)
+        return feedback_id, Changes.of(created=[(Kind.FEEDBACK, feedback_id)])
 
 
 @dataclass(frozen=True)
@@ -60,15 +85,22 @@ class DeletedPerson:
     draft: PersonDraft
     feedback_ids: tuple[int, ...]
 
-
-@dataclass(frozen=True)
-class DeletedGoal:
-    record: GoalRecord
+    def write_back(self, session: Session) -> tuple[int, Changes]:
+        person_id = people_repo.create(session, self.draft)
+        relink.give_feedback_to(session, person_id, self.feedback_ids)
+        return person_id, Changes.of(
+            created=[(Kind.PERSON, person_id)],
+            updated=[(Kind.FEEDBACK, i) for i in self.feedback_ids],
+        )
 
 
 @dataclass(frozen=True)
 class DeletedMetric:
     draft: MetricDraft
+
+    def write_back(self, session: Session) -> tuple[int, Changes]:
+        metric_id = metrics_repo.create(session, self.draft)
+        return metric_id, Changes.of(created=[(Kind.METRIC, metric_id)])
 
 
 @dataclass(frozen=True)
@@ -77,15 +109,16 @@ class DeletedInternship:
     project_ids: tuple[int, ...]
     goal_ids: tuple[int, ...]
 
-
-Deleted = (
-    DeletedProject
-    | DeletedFeedback
-    | DeletedPerson
-    | DeletedGoal
-    | DeletedMetric
-    | DeletedInternship
-)
+    def write_back(self, session: Session) -> tuple[int, Changes]:
+        internship_id = internships_repo.create(session, self.draft)
+        relink.attach_to_internship(session, internship_id, self.project_ids, self.goal_ids)
+        relinked = [
+            *((Kind.PROJECT, i) for i in self.project_ids),
+            *((Kind.GOAL, i) for i in self.goal_ids),
+        ]
+        return internship_id, Changes.of(
+            created=[(Kind.INTERNSHIP, internship_id)], updated=relinked
+        )
 
 
 def delete_internship_undoably(journal: Journal, internship_id: int) -> Outcome[DeletedInternship]:
@@ -156,19 +189,6 @@ def delete_person_undoably(journal: Journal, person_id: int) -> Outcome[DeletedP
     return published(journal, DeletedPerson(PersonDraft.of(record), given), impact.changes())
 
 
-def delete_goal_undoably(journal: Journal, goal_id: int) -> Outcome[DeletedGoal]:
-    with journal.transaction() as session:
-        record = goals_repo.load(session, goal_id)
-        if record is None:
-            goals_repo.find(session, goal_id)
-        assert record is not None
-        goals_repo.delete(session, goal_id)
-    changes = Changes.of(
-        deleted=[(Kind.GOAL, goal_id), *((Kind.CHECKIN, c.id) for c in record.checkins)]
-    )
-    return published(journal, DeletedGoal(record), changes)
-
-
 def delete_metric_undoably(journal: Journal, metric_id: int) -> Outcome[DeletedMetric]:
     with journal.transaction() as session:
         record = metrics_repo.load(session, metric_id)
@@ -177,83 +197,3 @@ def delete_metric_undoably(journal: Journal, metric_id: int) -> Outcome[DeletedM
         deleted={(Kind.METRIC, metric_id)}, updated={(Kind.PROJECT, record.project_id)}
     )
     return published(journal, DeletedMetric(MetricDraft.of(record)), changes)
-
-
-def restore(journal: Journal, deleted: Deleted) -> Outcome[int]:
-    """Write a deleted record back with its links; the value is its new id."""
-    with journal.transaction() as session:
-        new_id, kind = _restore(session, deleted)
-    changes = Changes.of(created=[(kind, new_id)], updated=_relinked(deleted))
-    return published(journal, new_id, changes)
-
-
-def _relinked(deleted: Deleted) -> list[Ref]:
-    if isinstance(deleted, DeletedProject):
-        return [
-            *((Kind.ENTRY, i) for i in deleted.entry_ids),
-            *((Kind.FEEDBACK, i) for i in deleted.feedback_ids),
-        ]
-    if isinstance(deleted, DeletedPerson):
-        return [(Kind.FEEDBACK, i) for i in deleted.feedback_ids]
-    if isinstance(deleted, DeletedInternship):
-        return [
-            *((Kind.PROJECT, i) for i in deleted.project_ids),
-            *((Kind.GOAL, i) for i in deleted.goal_ids),
-        ]
-    return []
-
-
-def _restore(session: Session, deleted: Deleted) -> tuple[int, Kind]:
-    if isinstance(deleted, DeletedProject):
-        project_id = projects_repo.create(session, deleted.draft)
-        for metric in deleted.metrics:
-            metrics_repo.create(session, metric)
-        relink.link_project(session, project_id, deleted.entry_ids, deleted.feedback_ids)
-        for skill, note in deleted.evidence:
-            skills_repo.add_evidence(
-                session, skill, EvidenceSource(project=deleted.draft.name), note
-            )
-        return project_id, Kind.PROJECT
-    if isinstance(deleted, DeletedFeedback):
-        record = deleted.record
-        draft = FeedbackDraft(
-            text=record.text,
-            day=record.date,
-            person=record.person,
-            relationship=Relationship(record.relationship),
-            kind=FeedbackKind(record.kind),
-            projects=record.projects,
-            skills=record.skills,
-            confidential=record.confidential,
-        )
-        feedback_id = feedback_repo.save(session, draft)
-        feedback_repo.set_follow_up(session, feedback_id, record.follow_up)
-        for evidence in feedback_repo.find(session, feedback_id).evidence:
-            evidence.note = dict(deleted.notes).get(evidence.skill.name, evidence.note)
-        return feedback_id, Kind.FEEDBACK
-    if isinstance(deleted, DeletedPerson):
-        person_id = people_repo.create(session, deleted.draft)
-        relink.give_feedback_to(session, person_id, deleted.feedback_ids)
-        return person_id, Kind.PERSON
-    if isinstance(deleted, DeletedGoal):
-        goal = deleted.record
-        goal_id = goals_repo.save(
-            session,
-            GoalDraft(
-                goal.title,
-                goal.description,
-                goal.target_date,
-                GoalStatus(goal.status),
-                goal.internship_id,
-            ),
-        )
-        for checkin in goal.checkins:
-            goals_repo.add_checkin(
-                session, goal_id, CheckinDraft(checkin.note, checkin.date, checkin.progress)
-            )
-        return goal_id, Kind.GOAL
-    if isinstance(deleted, DeletedInternship):
-        internship_id = internships_repo.create(session, deleted.draft)
-        relink.attach_to_internship(session, internship_id, deleted.project_ids, deleted.goal_ids)
-        return internship_id, Kind.INTERNSHIP
-    return metrics_repo.create(session, deleted.draft), Kind.METRIC
