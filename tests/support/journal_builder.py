@@ -24,6 +24,7 @@ from pmjournal.domain.metric_records import MetricDraft
 from pmjournal.domain.people import PersonDraft
 from pmjournal.domain.projects import ProjectDraft
 from pmjournal.domain.skills import EvidenceSource, SkillDraft
+from pmjournal.domain.vocab import EntryKind, FeedbackKind, GoalStatus, Relationship
 from pmjournal.services.exchange.json_exchange import build_document, import_document
 from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.records import (
@@ -83,14 +84,32 @@ def person(journal: Journal, name: str, relationship: str = "mentor", **fields: 
     return people.add_person(journal, draft).value.id
 
 
-def feedback_from(journal: Journal, text: str, day: date = START, **fields: Any) -> int:
+def feedback_from(
+    journal: Journal,
+    text: str,
+    day: date = START,
+    *,
+    relationship: str | None = None,
+    kind: str = FeedbackKind.PRAISE.value,
+    **fields: Any,
+) -> int:
     """``person``, ``projects`` and ``skills`` are names, as a user types them."""
-    return feedback.add_feedback(journal, FeedbackDraft(text=text, day=day, **fields)).value.id
+    draft = FeedbackDraft(
+        text=text,
+        day=day,
+        relationship=None if relationship is None else Relationship(relationship),
+        kind=FeedbackKind(kind),
+        **fields,
+    )
+    return feedback.add_feedback(journal, draft).value.id
 
 
-def entry(journal: Journal, day: date, text: str = "x", **fields: Any) -> int:
-    """``projects``, ``skills`` and ``tags`` are names; a linked skill counts as evidence."""
-    return entries.add_entry(journal, EntryDraft(text=text, day=day, **fields)).value.id
+def entry(
+    journal: Journal, day: date, text: str = "x", *, kind: str = "daily", **fields: Any
+) -> int:
+    """``projects``, ``skills`` and ``tags`` are names, as a user types them."""
+    draft = EntryDraft(text=text, day=day, kind=EntryKind(kind), **fields)
+    return entries.add_entry(journal, draft).value.id
 
 
 def evidence_of(
@@ -110,8 +129,9 @@ def skill(journal: Journal, name: str, **fields: Any) -> str:
     return skills.add_skill(journal, SkillDraft(name=name, **fields)).value.name
 
 
-def goal(journal: Journal, title: str, **fields: Any) -> int:
-    return goals.add_goal(journal, GoalDraft(title=title, **fields)).value.id
+def goal(journal: Journal, title: str, *, status: str = "open", **fields: Any) -> int:
+    draft = GoalDraft(title=title, status=GoalStatus(status), **fields)
+    return goals.add_goal(journal, draft).value.id
 
 
 def checkin(journal: Journal, goal_id: int, **fields: Any) -> None:
