@@ -16,8 +16,8 @@ from pmjournal.services.career.bullets import load_bullets, render_markdown
 from pmjournal.services.career.weekly import render_markdown as weekly_markdown
 from pmjournal.services.career.weekly import weekly_update
 from pmjournal.services.exchange.markdown_export import export_markdown
-from pmjournal.services.snapshot import load_snapshot
 from pmjournal.services.journal import Journal
+from pmjournal.services.snapshot import load_snapshot
 
 CONFIDENTIAL = ("Falcon", "Hawkeye", "Priya", "Rao")
 COMPANY = ("Northwind", "NWL")

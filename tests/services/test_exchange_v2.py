@@ -25,6 +25,7 @@ from pmjournal.services.exchange.json_exchange import (
 )
 from pmjournal.services.exchange.markdown_export import export_markdown
 from pmjournal.services.exchange.schema import COLLECTIONS
+from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.records.attachments import attach_file, list_attachments
 from pmjournal.services.records.entries import EntryDraft, add_entry, recent_entries
 from pmjournal.services.records.feedback import (
@@ -34,7 +35,6 @@ from pmjournal.services.records.feedback import (
     get_feedback,
 )
 from pmjournal.services.records.skills import SkillDraft, get_skill, update_skill
-from pmjournal.services.journal import Journal, open_journal
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n"

@@ -13,6 +13,8 @@ from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.internships import InternshipDraft
 from pmjournal.domain.projects import ProjectDraft
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.goals import get_goal
 from pmjournal.services.records.internships import (
     add_internship,
     delete_internship,
@@ -23,8 +25,6 @@ from pmjournal.services.records.internships import (
     update_internship,
 )
 from pmjournal.services.records.projects import add_project, find_project
-from pmjournal.services.journal import Journal
-from pmjournal.services.records.goals import get_goal
 
 ACME = InternshipDraft("Acme", "Product intern", date(2026, 6, 1), date(2026, 8, 28))
 

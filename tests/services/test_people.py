@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,8 @@ from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.people import PersonDraft
 from pmjournal.domain.vocab import Relationship
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.feedback import get_feedback
 from pmjournal.services.records.people import (
     add_person,
     delete_person,
@@ -25,8 +26,6 @@ from pmjournal.services.records.people import (
     person_delete_impact,
     update_person,
 )
-from pmjournal.services.journal import Journal
-from pmjournal.services.records.feedback import get_feedback
 
 MAYA = PersonDraft("Maya Chen", title="Staff PM", organisation="Acme", relationship="mentor")
 
@@ -39,7 +38,9 @@ def heard(journal: Journal) -> list[Changes]:
 
 
 def give_feedback(journal: Journal, name: str) -> int:
-    return feedback_from(journal, "Clear notes", date(2026, 6, 9), person=name, relationship="mentor")
+    return feedback_from(
+        journal, "Clear notes", date(2026, 6, 9), person=name, relationship="mentor"
+    )
 
 
 def test_a_person_is_saved_found_by_name_and_published(
