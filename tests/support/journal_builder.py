@@ -13,6 +13,7 @@ elsewhere, lets the test edit its export, and imports it into the test's journal
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,21 @@ def internship(
     return internships.add_internship(journal, draft).value.id
 
 
+def edit_internship(journal: Journal, name: str, **changes: Any) -> None:
+    record = internships.find_internship(journal, name)
+    draft = replace(InternshipDraft.of(record), **changes)
+    internships.update_internship(journal, record.id, draft)
+
+
 def project(journal: Journal, name: str, **fields: Any) -> int:
     """``internship`` names one as the CLI does: by organisation, title or ``#id``."""
     return projects.add_project(journal, ProjectDraft(name=name, **fields)).value.id
+
+
+def edit_project(journal: Journal, name: str, **changes: Any) -> None:
+    """Change some fields of a project as its editor does: the rest saved unchanged."""
+    record = projects.find_project(journal, name)
+    projects.update_project(journal, record.id, replace(ProjectDraft.of(record), **changes))
 
 
 def metric(journal: Journal, project: str, name: str, **fields: Any) -> int:
