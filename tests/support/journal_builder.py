@@ -60,7 +60,7 @@ def internship(
     return internships.add_internship(journal, draft).value.id
 
 
-def edit_internship(journal: Journal, name: str, **changes: Any) -> None:
+def edit_internship(journal: Journal, name: str, /, **changes: Any) -> None:
     record = internships.find_internship(journal, name)
     draft = replace(InternshipDraft.of(record), **changes)
     internships.update_internship(journal, record.id, draft)
@@ -71,7 +71,7 @@ def project(journal: Journal, name: str, **fields: Any) -> int:
     return projects.add_project(journal, ProjectDraft(name=name, **fields)).value.id
 
 
-def edit_project(journal: Journal, name: str, **changes: Any) -> None:
+def edit_project(journal: Journal, name: str, /, **changes: Any) -> None:
     """Change some fields of a project as its editor does: the rest saved unchanged."""
     record = projects.find_project(journal, name)
     projects.update_project(journal, record.id, replace(ProjectDraft.of(record), **changes))
