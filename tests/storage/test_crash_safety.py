@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from journal_builder import project
 from sqlalchemy import select
 
 from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
@@ -85,8 +86,7 @@ def run_and_kill(data_dir: Path, label: str, delay: float, log: Path) -> list[tu
 def test_sigkill_while_writing_loses_no_committed_entry(tmp_path: Path) -> None:
     data_dir = tmp_path / "journal"
     journal = open_journal(data_dir)
-    with journal.transaction() as session:
-        session.add(models.Project(name="Crash test"))
+    project(journal, "Crash test")
     journal.close()
 
     seed = random.randrange(1_000_000)
