@@ -112,6 +112,7 @@ def test_sigkill_while_writing_loses_no_committed_entry(tmp_path: Path) -> None:
             assert entry.body.startswith(prefix)
             assert entry.projects == ("Crash test",)
             assert entry.skills == ("Data analysis", "Communication")
+        # Counted in the table itself: what matters is which rows reached the file.
         with journal.reading() as session:
             stored = len(session.scalars(select(models.Entry.id)).all())
         # At most the one commit in flight per kill may have landed without being reported.
@@ -170,6 +171,7 @@ def test_sigkill_while_creating_a_journal_leaves_one_that_opens(
     try:
         added = add_entry(journal, EntryDraft(text="first words after the crash")).value
         assert added.id == 1
+        # Read from the table itself: the half-migrated file must hold exactly the starters.
         with journal.reading() as session:
             skills = session.scalars(select(models.Skill.name)).all()
     finally:

@@ -67,7 +67,8 @@ def edit_internship(journal: Journal, name: str, /, **changes: Any) -> None:
 
 
 def project(journal: Journal, name: str, **fields: Any) -> int:
-    """``internship`` names one as the CLI does: by organisation, title or ``#id``."""
+    """``internship`` names one as the CLI does: "Title at Organisation", an organisation with
+    one internship, or ``#id``."""
     return projects.add_project(journal, ProjectDraft(name=name, **fields)).value.id
 
 
