@@ -7,6 +7,12 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "pmjournal"
+TESTS = Path(__file__).resolve().parent
+# Tests that may build or read journals through ORM models: those of the storage layer itself
+# (repositories, migrations, crash safety), the schema fixture maker, and the export round-trip
+# property, whose random journals hold states no service writes. Every other test builds its
+# journal through the services (tests/support/journal_builder.py), as a user would.
+ORM_TESTS = ("storage/", "fixtures/make_schema_fixture.py", "services/test_exchange_roundtrip.py")
 
 
 def module_name(path: Path) -> str:
@@ -77,3 +83,14 @@ def test_no_import_cycle_between_modules() -> None:
     for name in sorted(graph):
         cycle = visit(name, [])
         assert cycle is None, " → ".join(cycle or [])
+
+
+def test_tests_outside_the_storage_layer_build_journals_through_services() -> None:
+    models = "pmjournal.storage.models"
+    found = sorted(
+        name
+        for path in TESTS.rglob("*.py")
+        if not (name := path.relative_to(TESTS).as_posix()).startswith(ORM_TESTS)
+        if any(t == models or t.startswith(models + ".") for t in imports_of(path))
+    )
+    assert found == [], "build test journals with tests/support/journal_builder.py"

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from cli_process import assert_refused
 from cli_process import run_pmjournal as pmjournal
+from journal_builder import project
 
 from pmjournal.services.records.entries import EntryDraft, add_entry
-from pmjournal.storage import migrate, models
+from pmjournal.storage import migrate
 from pmjournal.storage.database import DB_FILENAME, open_journal
 
 
@@ -31,8 +32,7 @@ def data_dir(tmp_path: Path) -> Path:
     """A journal with one project, created the way the app creates it."""
     folder = tmp_path / "journal"
     journal = open_journal(folder)
-    with journal.transaction() as session:
-        session.add(models.Project(name="Onboarding revamp"))
+    project(journal, "Onboarding revamp")
     journal.close()
     return folder
 

@@ -9,19 +9,16 @@ from pathlib import Path
 
 from cli_process import assert_refused
 from cli_process import run_pmjournal as pmjournal
+from journal_builder import feedback_from, person
 
-from pmjournal.domain.people import PersonDraft
-from pmjournal.services.records.people import add_person
-from pmjournal.storage import models
-from pmjournal.storage.database import open_journal
+from pmjournal.services.journal import open_journal
 
 
 def test_people_are_added_listed_and_removed_keeping_their_feedback(tmp_path: Path) -> None:
     data_dir = tmp_path / "journal"
     journal = open_journal(data_dir)
-    maya = add_person(journal, PersonDraft("Maya Chen", relationship="mentor")).value
-    with journal.transaction() as session:
-        session.add(models.Feedback(date=date(2026, 6, 9), text="Clear", person_id=maya.id))
+    person(journal, "Maya Chen", relationship="mentor")
+    feedback_from(journal, "Clear", date(2026, 6, 9), person="Maya Chen")
     journal.close()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from journal_builder import project
 from pypdf import PdfReader
 
-from pmjournal.storage import models
 from pmjournal.storage.database import DB_FILENAME, open_journal
 
 
@@ -50,8 +50,7 @@ def test_writes_the_pdf_and_says_where(demo_dir: Path, tmp_path: Path) -> None:
 
 def test_thin_projects_warn_on_stderr_but_the_pdf_is_written(tmp_path: Path) -> None:
     journal = open_journal(tmp_path / "thin", auto_backup=False)
-    with journal.transaction() as session:
-        session.add(models.Project(name="Half done", summary="Notes", start_date=date(2026, 6, 1)))
+    project(journal, "Half done", summary="Notes", start_date=date(2026, 6, 1))
     journal.close()
     out = tmp_path / "thin.pdf"
     done = pmjournal("--data-dir", tmp_path / "thin", "portfolio", "--out", out, cwd=tmp_path)

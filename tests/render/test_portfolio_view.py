@@ -3,58 +3,66 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+import journal_builder as build
 import pytest
 
 from pmjournal.render.portfolio_view import PortfolioView, build_view
 from pmjournal.render.templates import render_html
+from pmjournal.services.journal import Journal
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 MADE_ON = date(2026, 9, 1)
 
 
 @pytest.fixture
 def journal_with_projects(journal: Journal) -> Journal:
-    with journal.transaction() as session:
-        skills = {s.name: s for s in session.query(models.Skill)}
-        internship = models.Internship(
-            organisation="Globex", title="PM Intern", start_date=date(2026, 6, 1)
-        )
-        shipped = models.Project(
-            name="Search revamp",
-            internship=internship,
-            problem="Search found nothing for 30% of queries. It frustrated users.",
-            role="I wrote the spec. I ran the test.",
-            outcome="Shipped in week 8. Everyone was happy.",
-            status="shipped",
-            start_date=date(2026, 6, 2),
-            approach="We dropped Falcon staff onto it.",
-        )
-        shipped.metrics = [
-            models.Metric(name="Latency", baseline=100, result=120, unit="ms", better="lower"),
-            models.Metric(
-                name="Zero-result rate", baseline=30, result=21, unit="%", better="lower"
-            ),
-            models.Metric(name="Clicks", baseline=10, result=30, unit="", better="higher"),
-            models.Metric(name="Queries studied", result=500, position=3),
-        ]
-        planned = models.Project(
-            name="Saved searches",
-            internship=internship,
-            summary="Let people save a search.",
-            expected_result="Expect repeat visits to rise; the test runs in October.",
-            status="planned",
-            start_date=date(2026, 7, 1),
-        )
-        planned.metrics = [models.Metric(name="Repeat visits", baseline=12, unit="%")]
-        thin = models.Project(name="Notes only", summary="Some notes", start_date=date(2026, 8, 1))
-        secret = models.Project(name="Falcon", confidential=True, role="x", outcome="y")
-        both = models.Entry(date=date(2026, 6, 5), title="Spec review", body="Reviewed.")
-        both.projects = [shipped, planned]
-        both.evidence = [models.Evidence(skill=skills["Writing specs"], note="Spec reviewed")]
-        session.add_all([shipped, planned, thin, secret, both])
+    build.internship(journal, "Globex", "PM Intern", date(2026, 6, 1))
+    build.case_study(
+        journal,
+        "Search revamp",
+        internship="Globex",
+        problem="Search found nothing for 30% of queries. It frustrated users.",
+        role="I wrote the spec. I ran the test.",
+        outcome="Shipped in week 8. Everyone was happy.",
+        status="shipped",
+        start_date=date(2026, 6, 2),
+        approach="We dropped Falcon staff onto it.",
+        metrics=[
+            {"name": "Latency", "baseline": 100, "result": 120, "unit": "ms", "better": "lower"},
+            {
+                "name": "Zero-result rate",
+                "baseline": 30,
+                "result": 21,
+                "unit": "%",
+                "better": "lower",
+            },
+            {"name": "Clicks", "baseline": 10, "result": 30, "unit": "", "better": "higher"},
+            {"name": "Queries studied", "result": 500},
+        ],
+    )
+    build.case_study(
+        journal,
+        "Saved searches",
+        internship="Globex",
+        summary="Let people save a search.",
+        expected_result="Expect repeat visits to rise; the test runs in October.",
+        status="planned",
+        start_date=date(2026, 7, 1),
+        metrics=[{"name": "Repeat visits", "baseline": 12, "unit": "%"}],
+    )
+    build.project(journal, "Notes only", summary="Some notes", start_date=date(2026, 8, 1))
+    build.project(journal, "Falcon", confidential=True, role="x", outcome="y")
+    both = build.entry(
+        journal,
+        date(2026, 6, 5),
+        "Reviewed.",
+        title="Spec review",
+        projects=["Search revamp", "Saved searches"],
+    )
+    build.evidence_of(journal, "Writing specs", "Spec reviewed", entry_id=both)
     return journal
 
 
@@ -124,24 +132,21 @@ def test_evidence_shared_by_two_projects_counts_once_overall(
 
 
 def test_evidence_counts_for_a_project_only_where_the_note_ties_it(journal: Journal) -> None:
-    with journal.transaction() as session:
-        skill = session.query(models.Skill).filter_by(name="Writing specs").one()
-        search = models.Project(name="Search", role="I wrote it.", start_date=date(2026, 6, 1))
-        saved = models.Project(name="Saved", role="I wrote it.", start_date=date(2026, 6, 2))
-        both = models.Entry(date=date(2026, 6, 5), title="Weekly review", body="Busy week.")
-        both.projects = [search, saved]
-        both.evidence = [
-            models.Evidence(skill=skill, note="Wrote the Search spec"),
-            models.Evidence(skill=skill, note="Reviewed specs"),
-        ]
-        session.add_all([search, saved, both])
+    """One entry holds one note a skill, so the two notes come from two entries about both."""
+    build.project(journal, "Search", role="I wrote it.", start_date=date(2026, 6, 1))
+    build.project(journal, "Saved", role="I wrote it.", start_date=date(2026, 6, 2))
+    for title, note in (("Weekly review", "Wrote the Search spec"), ("Notes", "Reviewed specs")):
+        entry_id = build.entry(
+            journal, date(2026, 6, 5), "Busy week.", title=title, projects=["Search", "Saved"]
+        )
+        build.evidence_of(journal, "Writing specs", note, entry_id=entry_id)
 
     view = view_of(journal)
 
     assert [(s.name, s.count) for s in view.studies[0].skills] == [("Writing specs", 1)]
     assert view.studies[1].skills == ()
     assert view.matrix[0].rows == (("Writing specs", (1, 0)),)
-    assert [(s.name, s.count) for s in view.top_skills] == [("Writing specs", 1)]
+    assert [(s.name, s.count) for s in view.top_skills] == [("Writing specs", 2)]
 
 
 def test_empty_sections_are_left_out(journal_with_projects: Journal) -> None:
@@ -160,40 +165,38 @@ def test_the_sections_go_on_from_where_the_brief_stops(journal_with_projects: Jo
 
 
 def test_the_brief_never_swallows_a_whole_section(journal: Journal) -> None:
-    with journal.transaction() as session:
-        session.add(
-            models.Project(
-                name="Short",
-                problem="Checkout failed for 4% of carts.",
-                role="I wrote the spec.",
-                outcome="Shipped.",
-                start_date=date(2026, 6, 1),
-            )
-        )
+    build.project(
+        journal,
+        "Short",
+        problem="Checkout failed for 4% of carts.",
+        role="I wrote the spec.",
+        outcome="Shipped.",
+        start_date=date(2026, 6, 1),
+    )
     (study,) = view_of(journal).studies
     assert study.brief == "Checkout failed for 4% of carts. I wrote the spec. Shipped."
     assert [s.title for s in study.sections] == ["Problem", "My role"]
 
 
 def test_an_expected_result_never_reads_as_achieved(journal: Journal) -> None:
-    with journal.transaction() as session:
-        measured = models.Project(
-            name="Measured so far",
-            problem="Few users came back.",
-            role="I ran the pilot.",
-            expected_result="Repeat visits up by 10% by October.",
-            status="active",
-            start_date=date(2026, 6, 1),
-        )
-        measured.metrics = [models.Metric(name="Signups", baseline=10, result=12, better="higher")]
-        unmeasured = models.Project(
-            name="Not yet measured",
-            problem="Few users came back.",
-            expected_result="Repeat visits up by 10% by October.",
-            status="planned",
-            start_date=date(2026, 7, 1),
-        )
-        session.add_all([measured, unmeasured])
+    build.case_study(
+        journal,
+        "Measured so far",
+        problem="Few users came back.",
+        role="I ran the pilot.",
+        expected_result="Repeat visits up by 10% by October.",
+        status="active",
+        start_date=date(2026, 6, 1),
+        metrics=[{"name": "Signups", "baseline": 10, "result": 12, "better": "higher"}],
+    )
+    build.project(
+        journal,
+        "Not yet measured",
+        problem="Few users came back.",
+        expected_result="Repeat visits up by 10% by October.",
+        status="planned",
+        start_date=date(2026, 7, 1),
+    )
 
     boxed_number, boxed_expectation = view_of(journal).studies
 
@@ -218,34 +221,24 @@ def test_every_demo_brief_marks_an_expected_result(demo_journal: Journal) -> Non
 
 
 def test_the_timeline_prefers_entries_about_this_project_alone(journal: Journal) -> None:
-    with journal.transaction() as session:
-        skill = session.query(models.Skill).filter_by(name="Writing specs").one()
-        mine = models.Project(name="Mine", role="I wrote it.", start_date=date(2026, 6, 1))
-        other = models.Project(name="Other", role="I wrote it.", start_date=date(2026, 6, 1))
-        for day in range(1, 8):
-            entry = models.Entry(
-                date=date(2026, 6, day), title=f"Day {day}", body="Notes.", projects=[mine]
-            )
-            entry.evidence = [models.Evidence(skill=skill, note="Spec")]
-            session.add(entry)
-        session.add_all(
-            [
-                models.Entry(
-                    date=date(2026, 6, 12),
-                    kind="weekly",
-                    title="Week 2: everything",
-                    body="Notes.",
-                    projects=[mine, other],
-                ),
-                models.Entry(
-                    date=date(2026, 6, 5),
-                    kind="weekly",
-                    title="Week 1: mine",
-                    body="Notes.",
-                    projects=[mine],
-                ),
-            ]
+    build.project(journal, "Mine", role="I wrote it.", start_date=date(2026, 6, 1))
+    build.project(journal, "Other", role="I wrote it.", start_date=date(2026, 6, 1))
+    for day in range(1, 8):
+        entry_id = build.entry(
+            journal, date(2026, 6, day), "Notes.", title=f"Day {day}", projects=["Mine"]
         )
+        build.evidence_of(journal, "Writing specs", "Spec", entry_id=entry_id)
+    build.entry(
+        journal,
+        date(2026, 6, 12),
+        "Notes.",
+        kind="weekly",
+        title="Week 2: everything",
+        projects=["Mine", "Other"],
+    )
+    build.entry(
+        journal, date(2026, 6, 5), "Notes.", kind="weekly", title="Week 1: mine", projects=["Mine"]
+    )
 
     mine_study = next(s for s in view_of(journal).studies if s.title == "Mine")
     titles = [m.text for m in mine_study.timeline]
@@ -255,28 +248,27 @@ def test_the_timeline_prefers_entries_about_this_project_alone(journal: Journal)
 
 
 def test_a_case_study_opens_with_a_role_line_and_keeps_a_fixed_order(journal: Journal) -> None:
-    with journal.transaction() as session:
-        internship = models.Internship(
-            organisation="Globex",
-            title="PM Intern",
-            team="Growth",
-            start_date=date(2026, 6, 1),
-            end_date=date(2026, 8, 28),
-        )
-        session.add(
-            models.Project(
-                name="Ordered",
-                internship=internship,
-                approach="Ran a test.",
-                role="I led it. Then I wrote it up.",
-                problem="Users left. Nobody knew why.",
-                context="A small team.",
-                outcome="Shipped.",
-                learnings="Ask earlier.",
-                start_date=date(2026, 6, 2),
-                end_date=date(2026, 7, 30),
-            )
-        )
+    build.internship(
+        journal,
+        "Globex",
+        "PM Intern",
+        date(2026, 6, 1),
+        team="Growth",
+        end_date=date(2026, 8, 28),
+    )
+    build.project(
+        journal,
+        "Ordered",
+        internship="Globex",
+        approach="Ran a test.",
+        role="I led it. Then I wrote it up.",
+        problem="Users left. Nobody knew why.",
+        context="A small team.",
+        outcome="Shipped.",
+        learnings="Ask earlier.",
+        start_date=date(2026, 6, 2),
+        end_date=date(2026, 7, 30),
+    )
     (study,) = view_of(journal).studies
 
     assert study.role_line == "PM Intern · Growth · Jun\u00a0–\u00a0Jul\u00a02026"
@@ -289,17 +281,16 @@ def test_a_case_study_opens_with_a_role_line_and_keeps_a_fixed_order(journal: Jo
 
 
 def test_plain_text_in_the_pdf_gets_curly_quotes_and_one_minus(journal: Journal) -> None:
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Quotes",
-            role='I said "ship it" and it\'s done.',
-            outcome="Shipped.",
-            start_date=date(2026, 6, 1),
-        )
-        project.metrics = [
-            models.Metric(name="Margin", baseline=-12, result=-3, unit="%", better="higher")
-        ]
-        session.add(project)
+    build.case_study(
+        journal,
+        "Quotes",
+        role='I said "ship it" and it\'s done.',
+        outcome="Shipped.",
+        start_date=date(2026, 6, 1),
+        metrics=[
+            {"name": "Margin", "baseline": -12, "result": -3, "unit": "%", "better": "higher"}
+        ],
+    )
 
     html = render_html(view_of(journal), "classic")
 
@@ -309,29 +300,31 @@ def test_plain_text_in_the_pdf_gets_curly_quotes_and_one_minus(journal: Journal)
 
 
 def test_a_score_and_a_rate_lead_by_their_difference_unless_the_metric_says_otherwise(
-    journal: Journal,
+    journal: Journal, tmp_path: Path
 ) -> None:
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Scores", role="I ran it.", outcome="Shipped.", start_date=date(2026, 6, 1)
+    """A metric's own display choice reaches a journal by import, the only way it is set."""
+
+    def record(source: Journal) -> None:
+        rate = {"baseline": 42, "result": 58, "unit": "%", "better": "higher"}
+        build.case_study(
+            source,
+            "Scores",
+            role="I ran it.",
+            outcome="Shipped.",
+            start_date=date(2026, 6, 1),
+            metrics=[
+                {"name": "New-account NPS", "baseline": 21, "result": 29, "better": "higher"},
+                {"name": "Activation", **rate},
+                {"name": "Trial starts", **rate},
+                {"name": "Hidden", "baseline": 1, "result": 2},
+            ],
         )
-        project.metrics = [
-            models.Metric(name="New-account NPS", baseline=21, result=29, better="higher"),
-            models.Metric(
-                name="Activation", baseline=42, result=58, unit="%", better="higher", position=1
-            ),
-            models.Metric(
-                name="Trial starts",
-                baseline=42,
-                result=58,
-                unit="%",
-                better="higher",
-                change_display="percent",
-                position=2,
-            ),
-            models.Metric(name="Hidden", baseline=1, result=2, change_display="none", position=3),
-        ]
-        session.add(project)
+
+    def choose_displays(document: dict[str, Any]) -> None:
+        build.record_of(document, "metrics", "Trial starts")["change_display"] = "percent"
+        build.record_of(document, "metrics", "Hidden")["change_display"] = "none"
+
+    build.import_edited(journal, tmp_path / "scratch", record, choose_displays)
 
     view = view_of(journal)
     deltas = {m.name: m.delta for m in view.studies[0].results}

@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import journal_builder as build
 import pytest
 from local_server import RecordingServer
 from pdf_checks import image_count, pdf_text, unsafe_features
 
 from pmjournal.render.fetcher import JournalFetcher
 from pmjournal.render.pdf import write_pdf
+from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.portfolio.build import prepare_portfolio
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal, open_journal
 
 TOKEN = f"LEAKED-{uuid.uuid4().hex[:12]}"
 
@@ -72,36 +72,29 @@ def hostile_journal(
     """Every free-text field that reaches the portfolio carries every payload."""
     attack = "\n\n".join(f"Before {p} after." for p in payloads(http_server.url, secrets_dir))
     journal = open_journal(tmp_path_factory.mktemp("hostile"), auto_backup=False)
-    with journal.transaction() as session:
-        skill = session.query(models.Skill).filter_by(name="User research").one()
-        session.add(models.Profile(id=1, name="Ada Example", headline=attack, summary=attack))
-        internship = models.Internship(
-            organisation="Acme", title="PM Intern", start_date=date(2026, 6, 1)
-        )
-        project = models.Project(
-            name="Hostile project",
-            internship=internship,
-            summary=attack,
-            context=attack,
-            problem=attack,
-            role=attack,
-            approach=attack,
-            outcome=attack,
-            learnings=attack,
-            status="shipped",
-        )
-        project.metrics = [
-            models.Metric(name="Conversion", baseline=10, result=12, unit="%", note=attack)
-        ]
-        entry = models.Entry(date=date(2026, 6, 3), title=attack[:250], body=attack)
-        entry.projects = [project]
-        entry.evidence = [models.Evidence(skill=skill, note=attack)]
-        person = models.Person(name="Bea Mentor", relationship_kind="mentor", title=attack[:150])
-        feedback = models.Feedback(
-            date=date(2026, 6, 9), person=person, relationship_kind="mentor", text=attack
-        )
-        feedback.projects = [project]
-        session.add_all([project, entry, feedback])
+    build.set_profile(journal, name="Ada Example", headline=attack, summary=attack)
+    build.internship(journal, "Acme", "PM Intern", date(2026, 6, 1))
+    texts = ("summary", "context", "problem", "role", "approach", "outcome", "learnings")
+    build.case_study(
+        journal,
+        "Hostile project",
+        internship="Acme",
+        status="shipped",
+        metrics=[{"name": "Conversion", "baseline": 10, "result": 12, "unit": "%", "note": attack}],
+        **dict.fromkeys(texts, attack),
+    )
+    day = date(2026, 6, 3)
+    entry_id = build.entry(journal, day, attack, title=attack[:250], projects=["Hostile project"])
+    build.evidence_of(journal, "User research", attack, entry_id=entry_id)
+    build.person(journal, "Bea Mentor", relationship="mentor", title=attack[:150])
+    build.feedback_from(
+        journal,
+        attack,
+        date(2026, 6, 9),
+        person="Bea Mentor",
+        relationship="mentor",
+        projects=["Hostile project"],
+    )
     yield journal
     journal.close()
 
@@ -196,15 +189,8 @@ def test_a_picture_from_the_attachments_folder_is_shown(journal: Journal, tmp_pa
 
     journal.attachments_dir.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (40, 20), "#336699").save(journal.attachments_dir / "funnel chart.png")
-    with journal.transaction() as session:
-        session.add(
-            models.Project(
-                name="Funnel study",
-                role="I drew it.",
-                approach="![Funnel](attachments/funnel%20chart.png)",
-                outcome="Shipped.",
-            )
-        )
+    approach = "![Funnel](attachments/funnel%20chart.png)"
+    build.project(journal, "Funnel study", role="I drew it.", approach=approach, outcome="Shipped.")
     prepared = prepare_portfolio(journal)
     fetcher = JournalFetcher(journal.attachments_dir)
     out = tmp_path / "picture.pdf"

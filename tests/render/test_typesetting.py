@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import journal_builder as build
 import pytest
 from pdf_checks import font_names, pdf_text
 from pypdf import PdfReader
 
 from pmjournal.render.templates import PAPERS, THEMES
+from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.portfolio.build import build_portfolio, prepare_portfolio
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal, open_journal
 
 LATIN = "Zoë Müller-Ševčík, crème brûlée à São Paulo"
 GREEK = "Ελληνικά: ανάλυση δεδομένων"
@@ -55,21 +55,20 @@ def test_the_cjk_check_covers_every_language_the_sample_holds() -> None:
 @pytest.fixture(scope="module")
 def multilingual_journal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
     journal = open_journal(tmp_path_factory.mktemp("multilingual"), auto_backup=False)
-    with journal.transaction() as session:
-        session.add(models.Profile(id=1, name="Zoë Ångström", headline=f"PM intern · {GREEK}"))
-        project = models.Project(
-            name="Café checkout",
-            summary=f"{LATIN}.",
-            problem=f"{GREEK}. {CYRILLIC}.",
-            role=f"I led it. {CJK}",
-            outcome="Shipped to all cafés.",
-            status="shipped",
-            start_date=date(2026, 6, 1),
-        )
-        project.metrics = [
-            models.Metric(name="Drop-off", baseline=42, result=31, unit="%", better="lower")
-        ]
-        session.add(project)
+    build.set_profile(journal, name="Zoë Ångström", headline=f"PM intern · {GREEK}")
+    build.case_study(
+        journal,
+        "Café checkout",
+        summary=f"{LATIN}.",
+        problem=f"{GREEK}. {CYRILLIC}.",
+        role=f"I led it. {CJK}",
+        outcome="Shipped to all cafés.",
+        status="shipped",
+        start_date=date(2026, 6, 1),
+        metrics=[
+            {"name": "Drop-off", "baseline": 42, "result": 31, "unit": "%", "better": "lower"}
+        ],
+    )
     yield journal
     journal.close()
 
@@ -124,8 +123,7 @@ def test_accented_greek_cyrillic_and_cjk_text_is_set_and_extractable(
 
 def test_characters_no_font_has_are_reported(journal: Journal, tmp_path: Path) -> None:
     """Control for the test above: a private-use character has no glyph anywhere."""
-    with journal.transaction() as session:
-        session.add(models.Project(name="Glyphs", role="I wrote \U000f0001.", outcome="Done."))
+    build.project(journal, "Glyphs", role="I wrote \U000f0001.", outcome="Done.")
     result = build_portfolio(journal, tmp_path / "boxes.pdf")
     (warning,) = [w for w in result.warnings if "font" in w]
     assert "\U000f0001" in warning and "fonts-noto-cjk" in warning
@@ -165,16 +163,14 @@ def test_long_urls_and_wide_tables_in_notes_stay_on_the_page(journal: Journal, p
             "| " + " | ".join(f"value{n}xxxxxxxxxxxxxx" for n in columns) + " |",
         )
     )
-    with journal.transaction() as session:
-        session.add(
-            models.Project(
-                name="Links",
-                problem=f"The log is at {url} for anyone.",
-                role="I led it.",
-                approach=f"Compared:\n\n{table}\n",
-                outcome="Shipped.",
-                start_date=date(2026, 6, 1),
-            )
-        )
+    build.project(
+        journal,
+        "Links",
+        problem=f"The log is at {url} for anyone.",
+        role="I led it.",
+        approach=f"Compared:\n\n{table}\n",
+        outcome="Shipped.",
+        start_date=date(2026, 6, 1),
+    )
 
     assert overflowing_words(journal, paper) == []

@@ -8,36 +8,35 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select
+import journal_builder as build
 
 from pmjournal.domain.bullet_lint import MAX_CHARS, MAX_WORDS, ONE_LINE
 from pmjournal.services.career.bullets import load_bullets
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.people import list_people
 
 
 def texts(journal: Journal) -> dict[str, list[str]]:
     return {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 
 
-def internship(session, organisation: str = "Acme") -> models.Internship:
-    return models.Internship(
-        organisation=organisation, title="PM Intern", start_date=date(2026, 6, 1)
-    )
+def acme(journal: Journal) -> str:
+    """Record the internship at Acme; its name, for the projects done there."""
+    build.internship(journal, "Acme", "PM Intern", date(2026, 6, 1))
+    return "Acme"
 
 
 def test_a_long_sentence_is_shortened_by_whole_clauses_to_one_line(journal: Journal):
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Import",
-            internship=internship(session),
-            role=(
-                "I read and coded 148 setup tickets from the last two quarters, interviewed six "
-                "trial users about the import, wrote the spec and the acceptance criteria, and "
-                "set up the A/B test with the data team."
-            ),
-        )
-        session.add(project)
+    build.project(
+        journal,
+        "Import",
+        internship=acme(journal),
+        role=(
+            "I read and coded 148 setup tickets from the last two quarters, interviewed six "
+            "trial users about the import, wrote the spec and the acceptance criteria, and "
+            "set up the A/B test with the data team."
+        ),
+    )
 
     [bullet, *_] = texts(journal)["Import"]
 
@@ -49,17 +48,16 @@ def test_a_long_sentence_is_shortened_by_whole_clauses_to_one_line(journal: Jour
 
 
 def test_no_method_or_cause_is_stitched_from_an_unrelated_sentence(journal: Journal):
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Checklist",
-            internship=internship(session),
-            role="I owned the project from discovery to launch.",
-            approach="I chose the checklist over a tour. Sam built it in eight days.",
-        )
-        project.metrics = [
-            models.Metric(name="Activation", baseline=20, result=30, unit="%", better="higher")
-        ]
-        session.add(project)
+    build.case_study(
+        journal,
+        "Checklist",
+        internship=acme(journal),
+        role="I owned the project from discovery to launch.",
+        approach="I chose the checklist over a tour. Sam built it in eight days.",
+        metrics=[
+            {"name": "Activation", "baseline": 20, "result": 30, "unit": "%", "better": "higher"}
+        ],
+    )
 
     bullets = load_bullets(journal).projects[0].bullets
     first = bullets[0].text
@@ -73,18 +71,17 @@ def test_no_method_or_cause_is_stitched_from_an_unrelated_sentence(journal: Jour
 
 
 def test_a_role_keeps_its_five_strongest_bullets(journal: Journal):
-    with journal.transaction() as session:
-        role = internship(session)
-        for n in range(7):
-            project = models.Project(
-                name=f"Project {n}",
-                internship=role,
-                role=f"I redesigned page number {n}.",
-                start_date=date(2026, 6, 1 + n),
-            )
-            if n % 2:
-                project.metrics = [models.Metric(name="Signups", baseline=100, result=100 + n)]
-            session.add(project)
+    role = acme(journal)
+    for n in range(7):
+        signups = [{"name": "Signups", "baseline": 100, "result": 100 + n}] if n % 2 else []
+        build.case_study(
+            journal,
+            f"Project {n}",
+            internship=role,
+            role=f"I redesigned page number {n}.",
+            start_date=date(2026, 6, 1 + n),
+            metrics=signups,
+        )
 
     report = load_bullets(journal)
     kept = [g.project.name for g in report.projects]
@@ -96,17 +93,12 @@ def test_a_role_keeps_its_five_strongest_bullets(journal: Journal):
 
 
 def test_a_role_with_one_project_gets_at_least_three_bullets(journal: Journal):
-    with journal.transaction() as session:
-        session.add(
-            models.Project(
-                name="Research",
-                internship=internship(session),
-                role=(
-                    "I interviewed 9 store managers. I mapped the returns process. "
-                    "I wrote the brief."
-                ),
-            )
-        )
+    build.project(
+        journal,
+        "Research",
+        internship=acme(journal),
+        role="I interviewed 9 store managers. I mapped the returns process. I wrote the brief.",
+    )
 
     assert texts(journal)["Research"] == [
         "Interviewed 9 store managers",
@@ -116,20 +108,14 @@ def test_a_role_with_one_project_gets_at_least_three_bullets(journal: Journal):
 
 
 def test_no_colleague_is_named_in_a_bullet(journal: Journal):
-    with journal.transaction() as session:
-        session.add_all(
-            [
-                models.Person(name="Inês Duarte", relationship_kind="peer"),
-                models.Person(name="Dr. Priya Rao", relationship_kind="manager"),
-            ]
-        )
-        session.add(
-            models.Project(
-                name="Design",
-                internship=internship(session),
-                role="I ran the design review with Inês. I presented the plan to Dr. Rao.",
-            )
-        )
+    build.person(journal, "Inês Duarte", relationship="peer")
+    build.person(journal, "Dr. Priya Rao", relationship="manager")
+    build.project(
+        journal,
+        "Design",
+        internship=acme(journal),
+        role="I ran the design review with Inês. I presented the plan to Dr. Rao.",
+    )
 
     found = texts(journal)["Design"]
 
@@ -138,16 +124,14 @@ def test_no_colleague_is_named_in_a_bullet(journal: Journal):
 
 
 def test_an_acronym_is_spelled_out_on_first_use_or_flagged(journal: Journal):
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Login",
-            internship=internship(session),
-            role="I cut SSO setup steps from 9 to 4. I wrote the SSO guide. I tracked WAU.",
-        )
-        project.entries = [
-            models.Entry(date=date(2026, 6, 3), body="Read up on single sign-on (SSO) for admins.")
-        ]
-        session.add(project)
+    build.project(
+        journal,
+        "Login",
+        internship=acme(journal),
+        role="I cut SSO setup steps from 9 to 4. I wrote the SSO guide. I tracked WAU.",
+    )
+    sso = "Read up on single sign-on (SSO) for admins."
+    build.entry(journal, date(2026, 6, 3), sso, projects=["Login"])
 
     bullets = load_bullets(journal).projects[0].bullets
 
@@ -158,18 +142,12 @@ def test_an_acronym_is_spelled_out_on_first_use_or_flagged(journal: Journal):
 
 
 def test_evidence_is_listed_once(journal: Journal):
-    with journal.transaction() as session:
-        project = models.Project(
-            name="Tickets", internship=internship(session), role="I rewrote the import hints."
-        )
-        note = models.Entry(date=date(2026, 7, 1), title="Hints", body="x", projects=[project])
-        project.metrics = [
-            models.Metric(name="Tickets", baseline=37, result=22, better="lower", entry=note),
-            models.Metric(
-                name="Errors", baseline=10, result=5, better="lower", entry=note, position=1
-            ),
-        ]
-        session.add(project)
+    build.project(journal, "Tickets", internship=acme(journal), role="I rewrote the import hints.")
+    note = build.entry(journal, date(2026, 7, 1), title="Hints", projects=["Tickets"])
+    build.metric(
+        journal, "Tickets", "Tickets", baseline=37, result=22, better="lower", entry_id=note
+    )
+    build.metric(journal, "Tickets", "Errors", baseline=10, result=5, better="lower", entry_id=note)
 
     for bullet in load_bullets(journal).projects[0].bullets:
         assert len(set(bullet.evidence)) == len(bullet.evidence)
@@ -178,8 +156,7 @@ def test_evidence_is_listed_once(journal: Journal):
 def test_demo_bullets_meet_the_recruiter_targets(demo_journal: Journal):
     report = load_bullets(demo_journal)
     bullets = [b for g in report.projects for b in g.bullets]
-    with demo_journal.reading() as session:
-        names = [p.name for p in session.scalars(select(models.Person))]
+    names = [p.name for p in list_people(demo_journal).items]
     parts = {part for name in names for part in name.split() if len(part) > 2}
 
     assert all(len(b.text.split()) <= MAX_WORDS and len(b.text) <= MAX_CHARS for b in bullets)

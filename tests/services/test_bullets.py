@@ -7,15 +7,17 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import journal_builder as build
 import jsonschema
 import pytest
-from sqlalchemy import select
 
 from pmjournal.domain.bullet_lint import WEAK_OPENERS
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_number
+from pmjournal.domain.paging import MAX_LIMIT
 from pmjournal.services.career.bullets import (
     MAX_BULLETS,
     BulletReport,
@@ -27,9 +29,12 @@ from pmjournal.services.career.bullets import (
 )
 from pmjournal.services.career.json_resume import build_json_resume, render_json_resume
 from pmjournal.services.exchange.json_exchange import build_document, import_document
+from pmjournal.services.journal import Journal, open_journal
+from pmjournal.services.records.internships import list_internships
+from pmjournal.services.records.metrics import list_metrics
+from pmjournal.services.records.people import list_people
 from pmjournal.services.records.profile import update_profile
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal, open_journal
+from pmjournal.services.records.projects import list_projects
 
 SCHEMA = Path(__file__).parents[2] / "resources" / "schemas" / "json-resume.schema.json"
 STRICT_RULES = {
@@ -53,17 +58,17 @@ def all_text(report: BulletReport) -> str:
     return render_text(report) + render_markdown(report) + render_json_resume(report)
 
 
+def saved_bullets(journal: Journal) -> list[dict[str, Any]]:
+    """Every résumé bullet the journal stores, confidential projects' too, as exported."""
+    bullets: list[dict[str, Any]] = build_document(journal)["resume_bullets"]
+    return bullets
+
+
 def secrets(journal: Journal) -> list[str]:
     """Names of everything marked confidential, read from the journal itself."""
-    with journal.reading() as session:
-        projects = session.scalars(select(models.Project).where(models.Project.confidential))
-        names = [p.name for p in projects]
-        names += [
-            m.name for m in session.scalars(select(models.Metric).where(models.Metric.confidential))
-        ]
-        names += [
-            p.name for p in session.scalars(select(models.Person).where(models.Person.confidential))
-        ]
+    names = [p.name for p in list_projects(journal).items if p.confidential]
+    names += [m.name for m in list_metrics(journal, limit=MAX_LIMIT).items if m.confidential]
+    names += [p.name for p in list_people(journal).items if p.confidential]
     assert names, "the demo should hold confidential records"
     return names
 
@@ -154,8 +159,7 @@ def test_a_pinned_edit_survives_regeneration_and_can_be_let_go(demo_journal: Jou
         *[b.text for b in before.bullets[2:]],
     ]
     assert after.bullets[1].pinned and after.bullets[1].evidence == before.bullets[1].evidence
-    with demo_journal.reading() as session:
-        assert len(session.scalars(select(models.ResumeBullet)).all()) == 1
+    assert len(saved_bullets(demo_journal)) == 1
 
     unpinned = unpin_bullet(demo_journal, "Faster first report", 1)
     assert unpinned.changes.updated == {project, (Kind.BULLET, bullet_id)}
@@ -208,8 +212,7 @@ def test_bad_pins_are_refused_and_write_nothing(
         pin_bullet(demo_journal, project, position, text)
 
     assert raised.value.field == field
-    with demo_journal.reading() as session:
-        assert session.scalars(select(models.ResumeBullet)).all() == []
+    assert saved_bullets(demo_journal) == []
 
 
 def test_unpinning_a_bullet_that_is_not_pinned_is_an_error(demo_journal: Journal):
@@ -219,9 +222,10 @@ def test_unpinning_a_bullet_that_is_not_pinned_is_an_error(demo_journal: Journal
 
 def test_confidential_content_never_reaches_any_format(demo_journal: Journal):
     names = secrets(demo_journal)
-    with demo_journal.transaction() as session:
-        secret = session.scalars(select(models.Project).where(models.Project.confidential)).first()
-        secret.bullets.append(models.ResumeBullet(position=0, text="Secret pinned bullet"))
+    secret = next(p.name for p in list_projects(demo_journal).items if p.confidential)
+    build.edit_project(demo_journal, secret, confidential=False)
+    pin_bullet(demo_journal, secret, 0, "Secret pinned bullet")
+    build.edit_project(demo_journal, secret, confidential=True)
 
     for ascii_only in (False, True):
         text = all_text(load_bullets(demo_journal, ascii_only=ascii_only))
@@ -230,9 +234,8 @@ def test_confidential_content_never_reaches_any_format(demo_journal: Journal):
 
 
 def test_redact_replaces_organisation_and_people_names(demo_journal: Journal):
-    with demo_journal.reading() as session:
-        organisation = session.scalars(select(models.Internship.organisation)).one()
-        people = [p.name.split()[0] for p in session.scalars(select(models.Person))]
+    [organisation] = [i.organisation for i in list_internships(demo_journal).items]
+    people = [p.name.split()[0] for p in list_people(demo_journal).items]
     pin_bullet(demo_journal, "Faster first report", 2, "Ran the trade-off discussion with Wei")
 
     plain = all_text(load_bullets(demo_journal))
@@ -288,30 +291,25 @@ def test_the_strict_schema_rejects_a_misspelt_key(demo_journal: Journal):
 @pytest.fixture
 def small_journal(journal: Journal) -> Journal:
     """Projects with thin notes: a weak role, no approach, one outside any internship."""
-    with journal.transaction() as session:
-        skill = session.scalars(
-            select(models.Skill).where(models.Skill.name == "Data analysis")
-        ).one()
-        internship = models.Internship(
-            organisation="Acme", title="PM Intern", start_date=date(2026, 6, 1)
-        )
-        weak = models.Project(
-            name="Pricing page",
-            internship=internship,
-            role="I helped the team with the pricing page.",
-            start_date=date(2026, 6, 1),
-        )
-        weak.evidence = [models.Evidence(skill=skill, note="Queried conversions")]
-        weak.metrics = [
-            models.Metric(name="Conversion", baseline=2.5, result=3.1, unit="%", better="higher")
-        ]
-        loose = models.Project(
-            name="Side project",
-            role="I built a churn model in SQL.",
-            approach="Interviewed 4 analysts.",
-            start_date=date(2026, 7, 1),
-        )
-        session.add_all([weak, loose])
+    build.internship(journal, "Acme", "PM Intern", date(2026, 6, 1))
+    build.case_study(
+        journal,
+        "Pricing page",
+        internship="Acme",
+        role="I helped the team with the pricing page.",
+        start_date=date(2026, 6, 1),
+        metrics=[
+            {"name": "Conversion", "baseline": 2.5, "result": 3.1, "unit": "%", "better": "higher"}
+        ],
+    )
+    build.evidence_of(journal, "Data analysis", "Queried conversions", project="Pricing page")
+    build.project(
+        journal,
+        "Side project",
+        role="I built a churn model in SQL.",
+        approach="Interviewed 4 analysts.",
+        start_date=date(2026, 7, 1),
+    )
     return journal
 
 
@@ -343,22 +341,24 @@ def test_projects_outside_an_internship_go_to_json_resume_projects(small_journal
 
 
 def test_a_result_is_put_down_to_an_action_only_where_the_journal_ties_them(journal: Journal):
-    with journal.transaction() as session:
-        named = models.Project(name="Named", role="I redesigned the activation checklist.")
-        named.metrics = [models.Metric(name="Activation", baseline=20, result=30, unit="%")]
-        evidenced = models.Project(name="Evidenced", role="I rewrote the import hints.")
-        note = models.Entry(
-            date=date(2026, 7, 1),
-            title="Tickets down",
-            body="Since I rewrote the import hints, tickets fell to 22.",
-            projects=[evidenced],
-        )
-        evidenced.metrics = [
-            models.Metric(name="Setup tickets", baseline=37, result=22, better="lower", entry=note)
-        ]
-        loose = models.Project(name="Loose", role="I ran the pricing workshop with sales.")
-        loose.metrics = [models.Metric(name="Conversion", baseline=2, result=3, unit="%")]
-        session.add_all([named, evidenced, loose])
+    activation = {"name": "Activation", "baseline": 20, "result": 30, "unit": "%"}
+    build.case_study(
+        journal, "Named", role="I redesigned the activation checklist.", metrics=[activation]
+    )
+    build.project(journal, "Evidenced", role="I rewrote the import hints.")
+    note = build.entry(
+        journal,
+        date(2026, 7, 1),
+        "Since I rewrote the import hints, tickets fell to 22.",
+        title="Tickets down",
+        projects=["Evidenced"],
+    )
+    tickets = {"baseline": 37, "result": 22, "better": "lower", "entry_id": note}
+    build.metric(journal, "Evidenced", "Setup tickets", **tickets)
+    conversion = {"name": "Conversion", "baseline": 2, "result": 3, "unit": "%"}
+    build.case_study(
+        journal, "Loose", role="I ran the pricing workshop with sales.", metrics=[conversion]
+    )
 
     bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 
@@ -391,15 +391,17 @@ def test_a_metric_whose_note_disowns_the_change_is_never_claimed(demo_journal: J
 
 
 def test_a_worse_result_is_stated_plainly_and_only_when_nothing_improved(journal: Journal):
-    with journal.transaction() as session:
-        mixed = models.Project(name="Mixed", role="I redesigned the pricing page.")
-        mixed.metrics = [
-            models.Metric(name="Bounce rate", baseline=40, result=45, unit="%", better="lower"),
-            models.Metric(name="Signups", baseline=100, result=130, better="higher", position=1),
-        ]
-        worse = models.Project(name="Worse", role="I redesigned the settings page.")
-        worse.metrics = [models.Metric(name="Saves", baseline=50, result=40, better="higher")]
-        session.add_all([mixed, worse])
+    build.case_study(
+        journal,
+        "Mixed",
+        role="I redesigned the pricing page.",
+        metrics=[
+            {"name": "Bounce rate", "baseline": 40, "result": 45, "unit": "%", "better": "lower"},
+            {"name": "Signups", "baseline": 100, "result": 130, "better": "higher"},
+        ],
+    )
+    saves = {"name": "Saves", "baseline": 50, "result": 40, "better": "higher"}
+    build.case_study(journal, "Worse", role="I redesigned the settings page.", metrics=[saves])
 
     bullets = {g.project.name: [b.text for b in g.bullets] for g in load_bullets(journal).projects}
 

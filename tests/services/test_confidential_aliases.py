@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from journal_builder import entry, import_edited, internship, person, project, record_of
 
 from pmjournal.services.career.bullets import load_bullets, render_markdown
 from pmjournal.services.career.weekly import render_markdown as weekly_markdown
 from pmjournal.services.career.weekly import weekly_update
 from pmjournal.services.exchange.markdown_export import export_markdown
+from pmjournal.services.journal import Journal
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 CONFIDENTIAL = ("Falcon", "Hawkeye", "Priya", "Rao")
 COMPANY = ("Northwind", "NWL")
@@ -25,44 +27,33 @@ def leaked(text: str, secrets: tuple[str, ...] = CONFIDENTIAL) -> list[str]:
     return [s for s in secrets if s.casefold() in text.casefold()]
 
 
-def build(journal: Journal) -> None:
-    with journal.transaction() as session:
-        internship = models.Internship(
-            organisation="Northwind Ledger GmbH",
-            title="PM Intern",
-            start_date=date(2026, 6, 1),
-            aliases=["NWL"],
+def build(journal: Journal, scratch: Path) -> None:
+    def record(source: Journal) -> None:
+        internship(source, "Northwind Ledger GmbH", "PM Intern", date(2026, 6, 1))
+        place = "Northwind Ledger GmbH"
+        role = "I rewrote the onboarding emails after Hawkeye slipped."
+        project(source, "Onboarding", internship=place, role=role, start_date=date(2026, 6, 1))
+        project(source, "Falcon — audit readiness", internship=place, confidential=True)
+        person(source, "Dr. Priya Rao", relationship="manager", confidential=True)
+        entry(
+            source,
+            date(2026, 7, 1),
+            "Dr. Rao agreed that Hawkeye waits; NWL onboarding first.",
+            title="Falcon: answer the audit questions",
+            projects=["Onboarding"],
         )
-        public = models.Project(
-            name="Onboarding",
-            internship=internship,
-            role="I rewrote the onboarding emails after Hawkeye slipped.",
-            start_date=date(2026, 6, 1),
-        )
-        secret = models.Project(
-            name="Falcon — audit readiness",
-            internship=internship,
-            confidential=True,
-            aliases=["Hawkeye"],
-        )
-        session.add_all([public, secret])
-        session.add(
-            models.Person(name="Dr. Priya Rao", relationship_kind="manager", confidential=True)
-        )
-        session.add(
-            models.Entry(
-                date=date(2026, 7, 1),
-                title="Falcon: answer the audit questions",
-                body="Dr. Rao agreed that Hawkeye waits; NWL onboarding first.",
-                projects=[public],
-            )
-        )
+
+    def alias(document: dict[str, Any]) -> None:
+        record_of(document, "internships", "Northwind Ledger GmbH")["aliases"] = ["NWL"]
+        record_of(document, "projects", "Falcon — audit readiness")["aliases"] = ["Hawkeye"]
+
+    import_edited(journal, scratch, record, alias)
 
 
 def test_codenames_aliases_and_titled_names_are_replaced_in_every_output(
     journal: Journal, tmp_path: Path
 ):
-    build(journal)
+    build(journal, tmp_path / "scratch")
 
     weekly = weekly_markdown(weekly_update(journal, "2026-W27"))
     bullets = render_markdown(load_bullets(journal))
@@ -74,8 +65,8 @@ def test_codenames_aliases_and_titled_names_are_replaced_in_every_output(
     assert "a confidential project" in exported.casefold()
 
 
-def test_redact_replaces_the_company_in_every_form(journal: Journal):
-    build(journal)
+def test_redact_replaces_the_company_in_every_form(journal: Journal, tmp_path: Path):
+    build(journal, tmp_path / "scratch")
 
     snapshot = load_snapshot(journal, redact=True)
     texts = [e.title + " " + e.body for e in snapshot.entries]

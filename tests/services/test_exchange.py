@@ -7,15 +7,16 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import journal_builder as build
 import pytest
-from sqlalchemy import func, select
 
 from pmjournal.domain.changes import Changes
 from pmjournal.domain.errors import ValidationError
+from pmjournal.services.career.bullets import pin_bullet
 from pmjournal.services.exchange.json_exchange import (
     build_document,
     import_document,
@@ -23,118 +24,109 @@ from pmjournal.services.exchange.json_exchange import (
     write_document,
 )
 from pmjournal.services.exchange.schema import COLLECTIONS, PROFILE, TOP_LEVEL
-from pmjournal.services.records.entries import EntryDraft, add_entry
-from pmjournal.services.records.profile import update_profile
-from pmjournal.storage import migrate, models
-from pmjournal.storage.database import Journal, open_journal
+from pmjournal.services.journal import Journal, open_journal
+from pmjournal.services.records.entries import EntryDraft, add_entry, delete_entry
+from pmjournal.services.records.internships import find_internship
+from pmjournal.services.records.profile import get_profile, update_profile
+from pmjournal.services.records.skills import (
+    SkillDraft,
+    add_skill_category,
+    delete_skill,
+    get_skill,
+    list_skill_categories,
+    list_skills,
+    rename_skill,
+    update_skill,
+)
+from pmjournal.services.records.tags import add_tag
+from pmjournal.storage import migrate
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 
 
-def fill(journal: Journal) -> None:
+def record(journal: Journal) -> None:
     """A small journal touching every table, with the awkward values a backup must keep."""
-    with journal.transaction() as session:
-        session.add(
-            models.Profile(
-                id=1,
-                name="Ana Díaz",
-                headline="Product intern · B2B",
-                email="ana@example.com",
-                links=["https://ana.example", "mailto:ana@example.com"],
-            )
-        )
-        category = models.SkillCategory(name="Craft 🛠", position=9)
-        skill = models.Skill(name="Écriture", category=category, description="שלום\nworld")
-        starter = session.scalar(select(models.Skill).where(models.Skill.name == "Prioritisation"))
-        assert starter is not None
-        starter.description = "Edited by the user"
-        session.delete(
-            session.scalar(select(models.Skill).where(models.Skill.name == "Presenting"))
-        )
-        internship = models.Internship(
-            organisation="Acme",
-            title="Product intern",
-            start_date=date(2026, 6, 1),
-            end_date=None,
-        )
-        checkout = models.Project(
-            name="Checkout",
-            internship=internship,
-            problem="Drop-off at step 2",
-            status="shipped",
-            start_date=date(2026, 6, 8),
-            confidential=True,
-            created_at=datetime(2026, 6, 8, 9, 12, 0, 250000),
-            updated_at=datetime(2026, 6, 9, 10, 0),
-        )
-        search = models.Project(name="Search", status="planned")
-        tag = models.Tag(name="discovery")
-        unused_tag = models.Tag(name="never-used")
-        first = models.Entry(
-            date=date(2026, 6, 9),
-            kind="weekly",
-            title="Week 2",
-            body="Ran 5 interviews 😀\r\n\n- bullet",
-            projects=[checkout, search],
-            tags=[tag],
-        )
-        second = models.Entry(date=date(2026, 6, 10), body="Quiet day", projects=[search])
-        person = models.Person(name="Bo", relationship_kind="mentor", confidential=True)
-        feedback = models.Feedback(
-            date=date(2026, 6, 12),
-            person=person,
-            relationship_kind="mentor",
-            kind="constructive",
-            text="Say the number first.",
-            projects=[checkout],
-        )
-        session.add_all([skill, checkout, search, unused_tag, first, second, feedback])
-        session.flush()
-        session.add_all(
-            [
-                models.Evidence(skill=skill, entry=first, note="interviews"),
-                models.Evidence(skill=starter, project=checkout),
-                models.Evidence(skill=skill, feedback=feedback, note="writing"),
-                models.Metric(
-                    project=checkout,
-                    name="Conversion",
-                    baseline=42.0,
-                    result=51.5,
-                    unit="%",
-                    measured_on=date(2026, 7, 1),
-                    entry_id=first.id,
-                    confidential=True,
-                ),
-                models.Metric(
-                    project=checkout,
-                    name="Load time",
-                    baseline=None,
-                    baseline_unit="ms",
-                    result=1.1,
-                    unit="s",
-                    better="lower",
-                    position=1,
-                ),
-                models.Goal(
-                    title="Ship one project",
-                    internship=internship,
-                    target_date=date(2026, 8, 28),
-                    status="in_progress",
-                    checkins=[
-                        models.GoalCheckin(date=date(2026, 7, 1), note="half", progress=50),
-                        models.GoalCheckin(date=date(2026, 7, 15), progress=None),
-                    ],
-                ),
-                models.Goal(title="Learn SQL"),
-                models.ResumeBullet(project=checkout, position=2, text="Cut drop-off by 9 pts"),
-            ]
-        )
-        session.delete(second)
+    update_profile(
+        journal,
+        name="Ana Díaz",
+        headline="Product intern · B2B",
+        email="ana@example.com",
+        links=["https://ana.example", "mailto:ana@example.com"],
+    )
+    add_skill_category(journal, "Craft 🛠")
+    build.skill(journal, "Écriture", category="Craft 🛠", description="שלום\nworld")
+    starter = get_skill(journal, "Prioritisation")
+    edited = SkillDraft(starter.name, starter.category, "Edited by the user", starter.competency)
+    update_skill(journal, starter.name, edited)
+    delete_skill(journal, "Presenting")
+    build.internship(journal, "Acme", "Product intern", date(2026, 6, 1))
+    build.project(
+        journal,
+        "Checkout",
+        internship="Acme",
+        problem="Drop-off at step 2",
+        status="shipped",
+        start_date=date(2026, 6, 8),
+    )
+    build.project(journal, "Search", status="planned")
+    first = build.entry(
+        journal,
+        date(2026, 6, 9),
+        "Ran 5 interviews 😀\r\n\n- bullet",
+        kind="weekly",
+        title="Week 2",
+        projects=["Checkout", "Search"],
+        tags=["discovery"],
+    )
+    second = build.entry(journal, date(2026, 6, 10), "Quiet day", projects=["Search"])
+    add_tag(journal, "never-used")
+    build.person(journal, "Bo", relationship="mentor", confidential=True)
+    feedback = build.feedback_from(
+        journal,
+        "Say the number first.",
+        date(2026, 6, 12),
+        person="Bo",
+        relationship="mentor",
+        kind="constructive",
+        projects=["Checkout"],
+    )
+    build.evidence_of(journal, "Écriture", "interviews", entry_id=first)
+    build.evidence_of(journal, "Prioritisation", project="Checkout")
+    build.evidence_of(journal, "Écriture", "writing", feedback_id=feedback)
+    conversion = {"baseline": 42.0, "result": 51.5, "unit": "%", "measured_on": date(2026, 7, 1)}
+    build.metric(journal, "Checkout", "Conversion", **conversion, entry_id=first, confidential=True)
+    load = {"baseline_unit": "ms", "result": 1.1, "unit": "s", "better": "lower"}
+    build.metric(journal, "Checkout", "Load time", **load)
+    internship_id = find_internship(journal, "Acme").id
+    ship = build.goal(
+        journal,
+        "Ship one project",
+        internship=internship_id,
+        target_date=date(2026, 8, 28),
+        status="in_progress",
+    )
+    build.checkin(journal, ship, day=date(2026, 7, 1), note="half", progress=50)
+    build.checkin(journal, ship, day=date(2026, 7, 15), note="no figure yet")
+    build.goal(journal, "Learn SQL")
+    pin_bullet(journal, "Checkout", 2, "Cut drop-off by 9 pts")
+    build.edit_project(journal, "Checkout", confidential=True)
+    delete_entry(journal, second)
+
+
+def fill(journal: Journal, scratch: Path) -> None:
+    """``record``'s journal, with times of day no service writes, imported into ``journal``."""
+
+    def set_times(document: dict[str, Any]) -> None:
+        checkout = build.record_of(document, "projects", "Checkout")
+        checkout["created_at"] = "2026-06-08T09:12:00.250000"
+        checkout["updated_at"] = "2026-06-09T10:00:00"
+
+    build.import_edited(journal, scratch, record, set_times)
 
 
 @pytest.fixture
-def filled(journal: Journal) -> Journal:
-    fill(journal)
+def filled(journal: Journal, tmp_path: Path) -> Journal:
+    fill(journal, tmp_path / "scratch")
     return journal
 
 
@@ -159,27 +151,15 @@ def document(filled: Journal) -> dict[str, Any]:
 
 def user_rows(journal: Journal) -> int:
     """Rows of every table an import writes, except the starter skills and categories."""
-    with journal.reading() as session:
-        tables = [
-            models.Internship,
-            models.Project,
-            models.Entry,
-            models.Tag,
-            models.Evidence,
-            models.Metric,
-            models.Person,
-            models.Feedback,
-            models.Goal,
-            models.GoalCheckin,
-            models.ResumeBullet,
-            models.Profile,
-        ]
-        return sum(session.scalar(select(func.count()).select_from(t)) or 0 for t in tables)
+    document = build_document(journal)
+    kept = [c.key for c in COLLECTIONS if c.key not in ("skill_categories", "skills")]
+    rows = sum(len(document[key]) for key in kept)
+    rows += sum(len(goal["checkins"]) for goal in document["goals"])
+    return rows + (not get_profile(journal).is_empty)
 
 
 def starter_skill_count(journal: Journal) -> int:
-    with journal.reading() as session:
-        return session.scalar(select(func.count()).select_from(models.Skill)) or 0
+    return list_skills(journal).total
 
 
 def test_the_document_holds_every_table_with_ids_links_and_confidential_flags(
@@ -481,10 +461,7 @@ def test_a_journal_with_user_content_is_refused_and_unchanged(
 
 
 def _rename_skill(journal: Journal, old: str, new: str) -> None:
-    with journal.transaction() as session:
-        skill = session.scalar(select(models.Skill).where(models.Skill.name == old))
-        assert skill is not None
-        skill.name = new
+    rename_skill(journal, old, new)
 
 
 def test_deleted_starter_skills_and_a_blank_profile_still_count_as_empty(
@@ -492,10 +469,7 @@ def test_deleted_starter_skills_and_a_blank_profile_still_count_as_empty(
 ) -> None:
     target = fresh()
     update_profile(target, name="")
-    with target.transaction() as session:
-        session.delete(
-            session.scalar(select(models.Skill).where(models.Skill.name == "Presenting"))
-        )
+    delete_skill(target, "Presenting")
     import_document(target, document)
     assert build_document(target) == document
 
@@ -515,8 +489,7 @@ def test_a_failure_half_way_through_the_import_writes_nothing(
         import_document(target, document)
     assert user_rows(target) == 0
     assert starter_skill_count(target) == 21
-    with target.reading() as session:
-        assert session.scalar(select(func.count()).select_from(models.SkillCategory)) == 5
+    assert len(list_skill_categories(target)) == 5
 
 
 def test_write_document_refuses_a_folder_a_missing_parent_a_device_and_the_journal(

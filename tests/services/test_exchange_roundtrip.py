@@ -120,6 +120,8 @@ def _some(draw: st.DataObject, items: list[Any]) -> list[Any]:
     return draw.draw(st.lists(st.sampled_from(items), unique_by=id, max_size=3))
 
 
+# Through the ORM, not the services: the property covers every state an imported document can
+# hold (set timestamps and positions, NUL in text, deleted rows), which no service writes.
 def build_random_journal(session: Session, draw: st.DataObject) -> None:
     if draw.draw(st.booleans()):
         links = draw.draw(st.lists(TEXT, max_size=3))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from journal_builder import import_edited, metric, record_of
 from seed_rows import add_internship, add_person, add_project
 
 from pmjournal.domain.errors import ValidationError
@@ -24,6 +25,7 @@ from pmjournal.services.exchange.json_exchange import (
 )
 from pmjournal.services.exchange.markdown_export import export_markdown
 from pmjournal.services.exchange.schema import COLLECTIONS
+from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.records.attachments import attach_file, list_attachments
 from pmjournal.services.records.entries import EntryDraft, add_entry, recent_entries
 from pmjournal.services.records.feedback import (
@@ -33,8 +35,6 @@ from pmjournal.services.records.feedback import (
     get_feedback,
 )
 from pmjournal.services.records.skills import SkillDraft, get_skill, update_skill
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal, open_journal
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n"
@@ -49,31 +49,33 @@ def fresh(tmp_path: Path) -> Iterator[Journal]:
 
 @pytest.fixture
 def filled(journal: Journal, tmp_path: Path) -> Journal:
-    internship = add_internship(journal)
-    add_project(journal, "Pricing", internship)
-    add_person(journal, "Grace Lin")
-    with journal.transaction() as session:
-        project = session.get(models.Project, 1)
-        person = session.get(models.Person, 1)
-        place = session.get(models.Internship, internship)
-        assert project and person and place
-        project.aliases = ["Project P"]
-        person.aliases = ["Grace", "G. Lin"]
-        place.aliases = ["NWH"]
-        session.add(
-            models.Metric(project=project, name="Conversion", unit="%", change_display="difference")
-        )
-    entry = add_entry(journal, EntryDraft("Sketched the pricing page", projects=["Pricing"])).value
-    png = tmp_path / "sketch.png"
-    png.write_bytes(PNG)
-    pdf = tmp_path / "spec.pdf"
-    pdf.write_bytes(PDF)
-    attach_file(journal, png, entry_id=entry.id)
-    attach_file(journal, png, project="Pricing")
-    attach_file(journal, pdf, project="Pricing")
-    feedback = add_feedback(journal, FeedbackDraft("Clear page", person="Grace Lin")).value
-    follow_up_feedback(journal, feedback.id, "Shared it", True, date(2026, 7, 3))
-    update_skill(journal, "Presenting", SkillDraft("Presenting", "People", competency="Influence"))
+    """Every version 2 field set; aliases and a change display arrive as a user's do, by import."""
+
+    def build(source: Journal) -> None:
+        internship = add_internship(source)
+        add_project(source, "Pricing", internship)
+        add_person(source, "Grace Lin")
+        metric(source, "Pricing", "Conversion", result=42, unit="%")
+        entry = add_entry(source, EntryDraft("Sketched the pricing page", projects=["Pricing"]))
+        png = tmp_path / "sketch.png"
+        png.write_bytes(PNG)
+        pdf = tmp_path / "spec.pdf"
+        pdf.write_bytes(PDF)
+        attach_file(source, png, entry_id=entry.value.id)
+        attach_file(source, png, project="Pricing")
+        attach_file(source, pdf, project="Pricing")
+        feedback = add_feedback(source, FeedbackDraft("Clear page", person="Grace Lin")).value
+        follow_up_feedback(source, feedback.id, "Shared it", True, date(2026, 7, 3))
+        skill = SkillDraft("Presenting", "People", competency="Influence")
+        update_skill(source, "Presenting", skill)
+
+    def edit(document: dict[str, Any]) -> None:
+        record_of(document, "projects", "Pricing")["aliases"] = ["Project P"]
+        record_of(document, "people", "Grace Lin")["aliases"] = ["Grace", "G. Lin"]
+        record_of(document, "internships", "Northwind Health")["aliases"] = ["NWH"]
+        record_of(document, "metrics", "Conversion")["change_display"] = "difference"
+
+    import_edited(journal, tmp_path / "scratch", build, edit)
     return journal
 
 

@@ -6,13 +6,15 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from journal_builder import goal
 
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.internships import InternshipDraft
 from pmjournal.domain.projects import ProjectDraft
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.goals import get_goal
 from pmjournal.services.records.internships import (
     add_internship,
     delete_internship,
@@ -23,8 +25,6 @@ from pmjournal.services.records.internships import (
     update_internship,
 )
 from pmjournal.services.records.projects import add_project, find_project
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 ACME = InternshipDraft("Acme", "Product intern", date(2026, 6, 1), date(2026, 8, 28))
 
@@ -82,11 +82,7 @@ def test_an_update_replaces_every_field_and_reports_the_projects_showing_it(
 ) -> None:
     record = add_internship(journal, ACME).value
     project = add_project(journal, ProjectDraft("Onboarding", internship="Acme")).value
-    with journal.transaction() as session:
-        goal = models.Goal(title="Ship one thing", internship_id=record.id)
-        session.add(goal)
-        session.flush()
-        goal_id = goal.id
+    goal_id = goal(journal, "Ship one thing", internship=record.id)
     draft = replace(InternshipDraft.of(record), title="APM intern", end_date=None)
     outcome = update_internship(journal, record.id, draft)
     assert (outcome.value.title, outcome.value.end_date, outcome.value.project_count) == (
@@ -119,8 +115,7 @@ def test_deleting_an_internship_with_projects_and_goals_needs_the_choice(
 ) -> None:
     record = add_internship(journal, ACME).value
     project = add_project(journal, ProjectDraft("Onboarding", internship="Acme")).value
-    with journal.transaction() as session:
-        session.add(models.Goal(title="Ship one thing", internship_id=record.id))
+    goal_id = goal(journal, "Ship one thing", internship=record.id)
     record = find_internship(journal, "Acme")
     impact = internship_delete_impact(journal, record.id)
     assert impact.summary() == "deleting it would unlink 1 project and 1 goal (kept)"
@@ -135,9 +130,8 @@ def test_deleting_an_internship_with_projects_and_goals_needs_the_choice(
     outcome = delete_internship(journal, record.id, choice=DeleteChoice.DETACH)
     assert get_internship(journal, record.id) is None
     assert find_project(journal, "Onboarding").internship is None
-    with journal.reading() as session:
-        goal = session.scalar(select(models.Goal))
-        assert goal is not None and goal.internship_id is None
+    kept = get_goal(journal, goal_id)
+    assert kept is not None and kept.internship_id is None
     assert outcome.changes.deleted == {(Kind.INTERNSHIP, record.id)}
     assert (Kind.PROJECT, project.id) in outcome.changes.updated
     assert heard[-1] == outcome.changes

@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from journal_builder import (
+    case_study,
+    edit_internship,
+    edit_project,
+    evidence_of,
+    internship,
+    person,
+    project,
+    skill,
+)
 
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.records import ProfileRecord
@@ -23,9 +32,8 @@ from pmjournal.services.exchange.markdown_export import (
     render_files,
     slugify,
 )
+from pmjournal.services.journal import Journal
 from pmjournal.services.records.entries import EntryDraft, add_entry
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 SAFE_PATH = re.compile(
     r"^(index|entries/\d{4}-\d{2}-\d{2}-\d+(-[a-z0-9-]+)?|projects/[a-z0-9-]+)\.md$"
@@ -45,29 +53,22 @@ def front_matter(text: str) -> dict[str, Any]:
 
 @pytest.fixture
 def journal_with_work(journal: Journal) -> Journal:
-    with journal.transaction() as session:
-        internship = models.Internship(
-            organisation="Acme", title="Product intern", start_date=date(2026, 6, 1)
-        )
-        checkout = models.Project(
-            name="Checkout | Flow",
-            internship=internship,
-            summary="Fewer people give up at payment.",
-            problem="Drop-off at step 2",
-            role="I ran the research.",
-            status="shipped",
-        )
-        session.add_all(
-            [
-                checkout,
-                models.Project(name="Secret merger", confidential=True, status="active"),
-                models.Project(name="Con", status="planned"),
-                models.Metric(
-                    project=checkout, name="Conversion", baseline=42, result=31, unit="%"
-                ),
-                models.Metric(project=checkout, name="Hidden", result=3, confidential=True),
-            ]
-        )
+    internship(journal, "Acme", "Product intern", date(2026, 6, 1))
+    case_study(
+        journal,
+        "Checkout | Flow",
+        internship="Acme",
+        summary="Fewer people give up at payment.",
+        problem="Drop-off at step 2",
+        role="I ran the research.",
+        status="shipped",
+        metrics=[
+            {"name": "Conversion", "baseline": 42, "result": 31, "unit": "%"},
+            {"name": "Hidden", "result": 3, "confidential": True},
+        ],
+    )
+    project(journal, "Secret merger", confidential=True, status="active")
+    project(journal, "Con", status="planned")
     add_entry(
         journal,
         EntryDraft(
@@ -122,9 +123,8 @@ def test_entry_front_matter_and_body(journal_with_work: Journal, tmp_path: Path)
 def test_project_page_has_sections_and_a_computed_metrics_table(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
-    with journal_with_work.transaction() as session:
-        checkout = session.get(models.Project, 1)
-        session.add(models.Evidence(skill=models.Skill(name="Payment design"), project=checkout))
+    skill(journal_with_work, "Payment design")
+    evidence_of(journal_with_work, "Payment design", project="Checkout | Flow")
     out = tmp_path / "notes"
     export_markdown(journal_with_work, out)
     text = (out / "projects/checkout-flow.md").read_text(encoding="utf-8")
@@ -174,11 +174,9 @@ def test_an_entry_linked_to_a_public_and_a_confidential_project_is_left_out(
 def test_confidential_names_are_replaced_in_public_text_and_file_names(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
-    with journal_with_work.transaction() as session:
-        session.add(models.Person(name="Zed Quinn", relationship_kind="mentor", confidential=True))
-        checkout = session.scalar(select(models.Project).where(models.Project.id == 1))
-        assert checkout is not None
-        checkout.learnings = "Zed said the Secret merger team wants this too."
+    person(journal_with_work, "Zed Quinn", relationship="mentor", confidential=True)
+    learned = "Zed said the Secret merger team wants this too."
+    edit_project(journal_with_work, "Checkout | Flow", learnings=learned)
     add_entry(
         journal_with_work,
         EntryDraft(
@@ -206,11 +204,8 @@ def test_confidential_names_are_replaced_in_public_text_and_file_names(
 def test_confidential_names_are_replaced_in_tags_skills_and_internships(
     journal_with_work: Journal, tmp_path: Path
 ) -> None:
-    with journal_with_work.transaction() as session:
-        session.add(models.Skill(name="Secret merger due diligence"))
-        internship = session.get(models.Internship, 1)
-        assert internship is not None
-        internship.title = "Intern on Secret merger"
+    skill(journal_with_work, "Secret merger due diligence")
+    edit_internship(journal_with_work, "Acme", title="Intern on Secret merger")
     add_entry(
         journal_with_work,
         EntryDraft(

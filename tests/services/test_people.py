@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from journal_builder import feedback_from, import_edited, person, record_of
 
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.people import PersonDraft
 from pmjournal.domain.vocab import Relationship
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.feedback import get_feedback
 from pmjournal.services.records.people import (
     add_person,
     delete_person,
@@ -22,8 +26,6 @@ from pmjournal.services.records.people import (
     person_delete_impact,
     update_person,
 )
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 MAYA = PersonDraft("Maya Chen", title="Staff PM", organisation="Acme", relationship="mentor")
 
@@ -35,17 +37,10 @@ def heard(journal: Journal) -> list[Changes]:
     return changes
 
 
-def give_feedback(journal: Journal, person_id: int) -> int:
-    with journal.transaction() as session:
-        item = models.Feedback(
-            date=date(2026, 6, 9),
-            text="Clear notes",
-            person_id=person_id,
-            relationship_kind="mentor",
-        )
-        session.add(item)
-        session.flush()
-        return item.id
+def give_feedback(journal: Journal, name: str) -> int:
+    return feedback_from(
+        journal, "Clear notes", date(2026, 6, 9), person=name, relationship="mentor"
+    )
 
 
 def test_a_person_is_saved_found_by_name_and_published(
@@ -80,7 +75,7 @@ def test_an_update_reports_their_feedback_which_shows_the_name(
     journal: Journal, heard: list[Changes]
 ) -> None:
     person = add_person(journal, MAYA).value
-    feedback = give_feedback(journal, person.id)
+    feedback = give_feedback(journal, person.name)
     outcome = update_person(journal, person.id, replace(PersonDraft.of(person), name="Maya C."))
     assert (outcome.value.name, outcome.value.feedback_count) == ("Maya C.", 1)
     assert outcome.changes.updated == {(Kind.PERSON, person.id), (Kind.FEEDBACK, feedback)}
@@ -91,7 +86,7 @@ def test_deleting_someone_who_gave_feedback_needs_the_choice_and_keeps_it(
     journal: Journal, heard: list[Changes]
 ) -> None:
     person = add_person(journal, MAYA).value
-    feedback = give_feedback(journal, person.id)
+    feedback = give_feedback(journal, person.name)
     assert person_delete_impact(journal, person.id).summary() == (
         "deleting it would unlink 1 feedback (kept)"
     )
@@ -100,10 +95,9 @@ def test_deleting_someone_who_gave_feedback_needs_the_choice_and_keeps_it(
     assert get_person(journal, person.id) is not None
     outcome = delete_person(journal, person.id, choice=DeleteChoice.DETACH)
     assert get_person(journal, person.id) is None
-    with journal.reading() as session:
-        kept = session.scalar(select(models.Feedback))
-        assert kept is not None
-        assert (kept.id, kept.person_id, kept.relationship_kind) == (feedback, None, "mentor")
+    kept = get_feedback(journal, feedback)
+    assert kept is not None
+    assert (kept.person, kept.relationship) == (None, "mentor")
     assert outcome.changes == Changes.of(
         deleted={(Kind.PERSON, person.id)}, updated={(Kind.FEEDBACK, feedback)}
     )
@@ -129,9 +123,17 @@ def test_names_match_without_case_beyond_ascii(journal: Journal) -> None:
         add_person(journal, PersonDraft("zoë ñúñez"))
 
 
-def test_two_people_of_one_name_from_an_import_are_told_apart_by_id(journal: Journal) -> None:
-    with journal.transaction() as session:
-        session.add_all([models.Person(name="Alex Kim"), models.Person(name="alex kim")])
+def test_two_people_of_one_name_from_an_import_are_told_apart_by_id(
+    journal: Journal, tmp_path: Path
+) -> None:
+    def build(source: Journal) -> None:
+        person(source, "Alex Kim")
+        person(source, "Alex Kimura")
+
+    def edit(document: dict[str, Any]) -> None:
+        record_of(document, "people", "Alex Kimura")["name"] = "alex kim"
+
+    import_edited(journal, tmp_path / "scratch", build, edit)
     with pytest.raises(ValidationError, match=r"2 people are called 'Alex Kim'; use #1 or #2"):
         find_person(journal, "Alex Kim")
     assert find_person(journal, "#2").name == "alex kim"

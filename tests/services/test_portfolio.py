@@ -12,16 +12,20 @@ from pathlib import Path
 import pytest
 from pdf_checks import font_names, image_count, pdf_text, unsafe_features
 from pypdf import PdfReader
-from sqlalchemy import select
 
 import pmjournal
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.metrics import format_absolute, format_percent
+from pmjournal.domain.paging import MAX_LIMIT
 from pmjournal.render.pdf import RenderCancelledError
+from pmjournal.services.journal import DB_FILENAME, Journal, open_journal
 from pmjournal.services.portfolio.build import PortfolioResult, build_portfolio
+from pmjournal.services.records.feedback import list_feedback
+from pmjournal.services.records.internships import list_internships
+from pmjournal.services.records.metrics import list_metrics
+from pmjournal.services.records.people import list_people
+from pmjournal.services.records.projects import list_projects
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
-from pmjournal.storage.database import DB_FILENAME, Journal, open_journal
 
 
 @dataclass(frozen=True)
@@ -131,16 +135,13 @@ def test_every_metric_shows_its_computed_change(portfolio: Rendered, demo_copy: 
 
 
 def test_nothing_confidential_appears(portfolio: Rendered, demo_copy: Journal) -> None:
-    with demo_copy.reading() as session:
-        secret_projects = list(
-            session.scalars(select(models.Project).where(models.Project.confidential.is_(True)))
-        )
-        secret_metrics = list(
-            session.scalars(select(models.Metric.name).where(models.Metric.confidential.is_(True)))
-        )
-        secret_feedback = list(
-            session.scalars(select(models.Feedback.text).where(models.Feedback.confidential))
-        )
+    secret_projects = [p for p in list_projects(demo_copy, limit=MAX_LIMIT).items if p.confidential]
+    secret_metrics = [
+        m.name for m in list_metrics(demo_copy, limit=MAX_LIMIT).items if m.confidential
+    ]
+    secret_feedback = [
+        f.text for f in list_feedback(demo_copy, limit=MAX_LIMIT).items if f.confidential
+    ]
     assert secret_projects, "the demo journal should hold a confidential project"
     for project in secret_projects:
         assert project.name not in portfolio.text
@@ -169,10 +170,10 @@ def test_progress_is_reported_in_order(portfolio: Rendered) -> None:
 def test_redaction_replaces_company_and_people_names(
     redacted: Rendered, demo_copy: Journal
 ) -> None:
-    with demo_copy.reading() as session:
-        people = list(session.scalars(select(models.Person.name)))
-        companies = list(session.scalars(select(models.Internship.organisation)))
-        companies += [o for o in session.scalars(select(models.Person.organisation)) if o]
+    everyone = list_people(demo_copy, limit=MAX_LIMIT).items
+    people = [p.name for p in everyone]
+    companies = [i.organisation for i in list_internships(demo_copy, limit=MAX_LIMIT).items]
+    companies += [p.organisation for p in everyone if p.organisation]
     assert people and companies
     text = redacted.text
     for name in [*people, *companies]:
@@ -213,11 +214,7 @@ def test_bad_choices_write_nothing(
 
 
 def test_a_confidential_project_cannot_be_chosen(demo_journal: Journal, tmp_path: Path) -> None:
-    with demo_journal.reading() as session:
-        secret = session.scalars(
-            select(models.Project.name).where(models.Project.confidential.is_(True))
-        ).first()
-    assert secret is not None
+    secret = next(p.name for p in list_projects(demo_journal).items if p.confidential)
     with pytest.raises(ValidationError, match="confidential"):
         build_portfolio(demo_journal, tmp_path / "p.pdf", projects=[secret])
     assert not (tmp_path / "p.pdf").exists()

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from journal_builder import evidence_of, feedback_from
 
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.deletion import DeleteChoice
@@ -15,7 +15,10 @@ from pmjournal.domain.internships import InternshipDraft
 from pmjournal.domain.metric_records import MetricDraft
 from pmjournal.domain.projects import ProjectDraft
 from pmjournal.domain.vocab import ProjectStatus
-from pmjournal.services.records.entries import EntryDraft, add_entry, get_entry
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.entries import EntryDraft, add_entry, get_entry, recent_entries
+from pmjournal.services.records.evidence import list_evidence
+from pmjournal.services.records.feedback import list_feedback
 from pmjournal.services.records.internships import add_internship
 from pmjournal.services.records.metrics import add_metric, list_metrics
 from pmjournal.services.records.projects import (
@@ -27,8 +30,6 @@ from pmjournal.services.records.projects import (
     project_delete_impact,
     update_project,
 )
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 
 @pytest.fixture
@@ -141,18 +142,9 @@ def busy(journal: Journal) -> int:
     add_entry(journal, EntryDraft(text="Interviews", projects=["Onboarding"]))
     add_entry(journal, EntryDraft(text="Synthesis", projects=["Onboarding"]))
     add_metric(journal, MetricDraft("Onboarding", "Activation", result=31, baseline=42))
-    with journal.transaction() as session:
-        row = session.get(models.Project, project.id)
-        assert row is not None
-        skill = session.scalar(select(models.Skill).where(models.Skill.name == "User research"))
-        row.evidence.append(models.Evidence(skill=skill))
-        session.add(models.Feedback(date=date(2026, 6, 9), text="Clear", projects=[row]))
+    evidence_of(journal, "User research", project="Onboarding")
+    feedback_from(journal, "Clear", date(2026, 6, 9), projects=["Onboarding"])
     return project.id
-
-
-def count(journal: Journal, model: type[models.Base]) -> int:
-    with journal.reading() as session:
-        return session.scalar(select(func.count()).select_from(model)) or 0
 
 
 def test_deleting_a_linked_project_without_the_choice_names_what_it_affects(
@@ -165,7 +157,7 @@ def test_deleting_a_linked_project_without_the_choice_names_what_it_affects(
         "(kept) and delete 1 metric and 1 skill evidence with it; nothing was deleted"
     )
     assert get_project(journal, busy) is not None
-    assert count(journal, models.Metric) == 1
+    assert list_metrics(journal).total == 1
     assert heard == []
 
 
@@ -175,11 +167,10 @@ def test_deleting_with_detach_keeps_entries_and_feedback_and_drops_its_own_recor
     impact = project_delete_impact(journal, busy)
     outcome = delete_project(journal, busy, choice=DeleteChoice.DETACH)
     assert get_project(journal, busy) is None
-    assert count(journal, models.Entry) == 2
-    assert count(journal, models.Feedback) == 1
-    assert count(journal, models.entry_projects) == 0  # type: ignore[arg-type]
-    assert count(journal, models.Metric) == 0
-    assert count(journal, models.Evidence) == 0
+    assert [e.projects for e in recent_entries(journal)] == [(), ()]
+    assert [f.projects for f in list_feedback(journal).items] == [()]
+    assert list_metrics(journal).total == 0
+    assert list_evidence(journal).total == 0
     assert outcome.changes == impact.changes()
     assert Kind.ENTRY in {kind for kind, _ in outcome.changes.updated}
     assert (Kind.PROJECT, busy) in outcome.changes.deleted

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+import journal_builder as build
 import pytest
-from sqlalchemy import select
 
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
+from pmjournal.services.journal import Journal
 from pmjournal.services.records.entries import EntryDraft, add_entry, delete_entry, update_entry
+from pmjournal.services.records.feedback import delete_feedback, follow_up_feedback
+from pmjournal.services.records.metrics import list_metrics
+from pmjournal.services.records.people import delete_person
+from pmjournal.services.records.projects import delete_project
 from pmjournal.services.search import search_journal
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 from pmjournal.storage.search import MARK_END, MARK_START
 
 FILLER = (
@@ -115,15 +119,13 @@ def test_a_long_entry_gives_a_short_snippet_around_the_match(journal: Journal) -
 
 def test_hits_say_what_they_are_and_when(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft(text="Launch retro notes", day=date(2026, 7, 3))).value
-    with journal.transaction() as session:
-        project = models.Project(name="Launch plan", start_date=date(2026, 6, 1))
-        feedback = models.Feedback(date=date(2026, 7, 4), text="Great launch, clear comms.")
-        session.add_all([project, feedback])
+    project_id = build.project(journal, "Launch plan", start_date=date(2026, 6, 1))
+    feedback_id = build.feedback_from(journal, "Great launch, clear comms.", date(2026, 7, 4))
     hits = {hit.kind: hit for hit in search_journal(journal, "launch")}
     assert (hits["entry"].id, hits["entry"].day) == (entry.id, date(2026, 7, 3))
-    assert (hits["project"].id, hits["project"].day) == (project.id, date(2026, 6, 1))
+    assert (hits["project"].id, hits["project"].day) == (project_id, date(2026, 6, 1))
     assert hits["project"].title == "Launch plan"
-    assert (hits["feedback"].id, hits["feedback"].day) == (feedback.id, date(2026, 7, 4))
+    assert (hits["feedback"].id, hits["feedback"].day) == (feedback_id, date(2026, 7, 4))
 
 
 def test_the_number_of_hits_is_limited(journal: Journal) -> None:
@@ -143,45 +145,30 @@ def test_the_index_follows_entry_updates_and_deletes(journal: Journal) -> None:
 
 
 def test_the_index_follows_project_changes(journal: Journal) -> None:
-    with journal.transaction() as session:
-        project = models.Project(name="Checkout speed", problem="Checkout takes 40 seconds")
-        session.add(project)
-    assert found(journal, "seconds") == [("project", project.id)]
-    with journal.transaction() as session:
-        row = session.get(models.Project, project.id)
-        assert row is not None
-        row.name = "Payment latency"
-        row.problem = "Payment takes too long"
+    project_id = build.project(journal, "Checkout speed", problem="Checkout takes 40 seconds")
+    assert found(journal, "seconds") == [("project", project_id)]
+    build.edit_project(
+        journal, "Checkout speed", name="Payment latency", problem="Payment takes too long"
+    )
     assert found(journal, "seconds") == []
-    assert found(journal, "latency") == [("project", project.id)]
-    with journal.transaction() as session:
-        session.delete(session.get(models.Project, project.id))
+    assert found(journal, "latency") == [("project", project_id)]
+    delete_project(journal, project_id, choice=DeleteChoice.REFUSE)
     assert found(journal, "payment") == []
 
 
 def test_the_index_follows_feedback_changes(journal: Journal) -> None:
-    with journal.transaction() as session:
-        feedback = models.Feedback(date=date(2026, 7, 1), text="Slides were dense")
-        session.add(feedback)
-    assert found(journal, "dense") == [("feedback", feedback.id)]
-    with journal.transaction() as session:
-        row = session.get(models.Feedback, feedback.id)
-        assert row is not None
-        row.follow_up = "Cut every slide to one idea"
-    assert found(journal, "slide idea") == [("feedback", feedback.id)]
-    with journal.transaction() as session:
-        session.delete(session.get(models.Feedback, feedback.id))
+    feedback_id = build.feedback_from(journal, "Slides were dense", date(2026, 7, 1))
+    assert found(journal, "dense") == [("feedback", feedback_id)]
+    follow_up_feedback(journal, feedback_id, "Cut every slide to one idea", done=False)
+    assert found(journal, "slide idea") == [("feedback", feedback_id)]
+    delete_feedback(journal, feedback_id)
     assert found(journal, "slides") == []
 
 
 def test_ids_of_different_kinds_do_not_collide(journal: Journal) -> None:
     entry = add_entry(journal, EntryDraft(text="alpha in an entry")).value
-    with journal.transaction() as session:
-        session.add(models.Project(name="Alpha project"))
-        session.add(models.Feedback(date=date(2026, 7, 1), text="alpha feedback"))
-    with journal.reading() as session:
-        project_id = session.scalar(select(models.Project.id))
-        feedback_id = session.scalar(select(models.Feedback.id))
+    project_id = build.project(journal, "Alpha project")
+    feedback_id = build.feedback_from(journal, "alpha feedback", date(2026, 7, 1))
     assert entry.id == project_id == feedback_id == 1
     assert sorted(found(journal, "alpha")) == [("entry", 1), ("feedback", 1), ("project", 1)]
     delete_entry(journal, entry.id)
@@ -215,17 +202,19 @@ def test_letters_fold_the_way_users_type_them(journal: Journal, typed: str, writ
 
 
 def test_people_goals_and_metrics_are_searchable(journal: Journal) -> None:
-    with journal.transaction() as session:
-        person = models.Person(name="Søren Holm", title="Data lead", notes="Knows the funnel")
-        goal = models.Goal(
-            title="Learn SQL windows", description="Rank trials", target_date=date(2026, 8, 1)
-        )
-        project = models.Project(name="Funnel")
-        metric = models.Metric(name="Trial rank", note="From the funnel query")
-        project.metrics = [metric]
-        session.add_all([person, goal, project])
-        session.flush()
-        ids = person.id, goal.id, metric.id, project.id
+    ids = (
+        build.person(journal, "Søren Holm", title="Data lead", notes="Knows the funnel"),
+        build.goal(
+            journal, "Learn SQL windows", description="Rank trials", target_date=date(2026, 8, 1)
+        ),
+        build.case_study(
+            journal,
+            "Funnel",
+            metrics=[{"name": "Trial rank", "result": 1, "note": "From the funnel query"}],
+        ),
+    )
+    [metric] = list_metrics(journal, project="Funnel").items
+    ids = (ids[0], ids[1], metric.id, ids[2])
 
     assert found(journal, "soren") == [("person", ids[0])]
     assert found(journal, "windows") == [("goal", ids[1])]
@@ -233,8 +222,7 @@ def test_people_goals_and_metrics_are_searchable(journal: Journal) -> None:
     assert {kind for kind, _ in found(journal, "funnel")} == {"person", "metric", "project"}
     [goal_hit] = search_journal(journal, "windows")
     assert goal_hit.day == date(2026, 8, 1)
-    with journal.transaction() as session:
-        session.delete(session.get(models.Person, ids[0]))
+    delete_person(journal, ids[0], choice=DeleteChoice.REFUSE)
     assert found(journal, "soren") == []
 
 

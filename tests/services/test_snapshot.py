@@ -4,70 +4,70 @@ from __future__ import annotations
 
 from datetime import date
 
+import journal_builder as build
 import pytest
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.services.journal import Journal
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 
 @pytest.fixture
 def journal_with_secrets(journal: Journal) -> Journal:
     """Two projects at Northwind, one confidential, with feedback from named people."""
-    with journal.transaction() as session:
-        skill = session.query(models.Skill).filter_by(name="User research").one()
-        internship = models.Internship(
-            organisation="Northwind Labs", title="PM Intern", start_date=date(2026, 6, 1)
-        )
-        dana = models.Person(name="Dana Whitfield", relationship_kind="mentor")
-        secret_person = models.Person(
-            name="Quinn Hale", relationship_kind="peer", confidential=True
-        )
-        public = models.Project(
-            name="Onboarding checklist",
-            internship=internship,
-            role="I ran the interviews at Northwind Labs with Dana.",
-            problem="New teams stalled in week one.",
-            outcome="Shipped to all new accounts.",
-            start_date=date(2026, 6, 2),
-        )
-        secret = models.Project(
-            name="Project Falcon", internship=internship, confidential=True, role="I sized it."
-        )
-        public.metrics = [
-            models.Metric(name="Activation", baseline=42, result=58, unit="%", better="higher"),
-            models.Metric(name="Revenue at risk", baseline=1, result=2, confidential=True),
-        ]
-        secret.metrics = [models.Metric(name="Falcon revenue", baseline=10, result=20)]
-        entry = models.Entry(
-            date=date(2026, 6, 3), body="Interviewed five admins with Dana.", projects=[public]
-        )
-        entry.evidence = [models.Evidence(skill=skill, note="five interviews")]
-        hidden_entry = models.Entry(date=date(2026, 6, 4), body="Falcon pricing", projects=[secret])
-        praise = models.Feedback(
-            date=date(2026, 6, 10),
-            person=dana,
-            relationship_kind="mentor",
-            text="Dana: crisp.",
-            projects=[public],
-        )
-        private = models.Feedback(
-            date=date(2026, 6, 11),
-            person=dana,
-            text="Private note",
-            confidential=True,
-            projects=[public],
-        )
-        from_secret_person = models.Feedback(
-            date=date(2026, 6, 12), person=secret_person, text="Quinn's words", projects=[public]
-        )
-        about_secret = models.Feedback(
-            date=date(2026, 6, 13), person=dana, text="Falcon was bold", projects=[secret]
-        )
-        session.add_all(
-            [public, secret, entry, hidden_entry, praise, private, from_secret_person, about_secret]
-        )
+    build.internship(journal, "Northwind Labs", "PM Intern", date(2026, 6, 1))
+    build.person(journal, "Dana Whitfield", relationship="mentor")
+    build.person(journal, "Quinn Hale", relationship="peer", confidential=True)
+    public, secret = "Onboarding checklist", "Project Falcon"
+    build.case_study(
+        journal,
+        public,
+        internship="Northwind Labs",
+        role="I ran the interviews at Northwind Labs with Dana.",
+        problem="New teams stalled in week one.",
+        outcome="Shipped to all new accounts.",
+        start_date=date(2026, 6, 2),
+        metrics=[
+            {"name": "Activation", "baseline": 42, "result": 58, "unit": "%", "better": "higher"},
+            {"name": "Revenue at risk", "baseline": 1, "result": 2, "confidential": True},
+        ],
+    )
+    build.case_study(
+        journal,
+        secret,
+        internship="Northwind Labs",
+        confidential=True,
+        role="I sized it.",
+        metrics=[{"name": "Falcon revenue", "baseline": 10, "result": 20}],
+    )
+    entry_id = build.entry(
+        journal, date(2026, 6, 3), "Interviewed five admins with Dana.", projects=[public]
+    )
+    build.evidence_of(journal, "User research", "five interviews", entry_id=entry_id)
+    build.entry(journal, date(2026, 6, 4), "Falcon pricing", projects=[secret])
+    dana = "Dana Whitfield"
+    build.feedback_from(
+        journal,
+        "Dana: crisp.",
+        date(2026, 6, 10),
+        person=dana,
+        relationship="mentor",
+        projects=[public],
+    )
+    build.feedback_from(
+        journal,
+        "Private note",
+        date(2026, 6, 11),
+        person=dana,
+        confidential=True,
+        projects=[public],
+    )
+    build.feedback_from(
+        journal, "Quinn's words", date(2026, 6, 12), person="Quinn Hale", projects=[public]
+    )
+    build.feedback_from(
+        journal, "Falcon was bold", date(2026, 6, 13), person=dana, projects=[secret]
+    )
     return journal
 
 
@@ -108,29 +108,24 @@ def test_redaction_replaces_organisation_and_people_names(journal_with_secrets: 
 
 
 def test_a_project_without_role_or_result_names_what_is_missing(journal: Journal):
-    with journal.transaction() as session:
-        session.add(models.Project(name="Half done", summary="Some notes"))
+    build.project(journal, "Half done", summary="Some notes")
     project = load_snapshot(journal).projects[0]
     assert project.missing == ("role", "result", "problem")
 
 
 def test_projects_without_content_are_skipped_unless_asked_for(journal: Journal):
-    with journal.transaction() as session:
-        session.add(models.Project(name="Empty shell"))
+    build.project(journal, "Empty shell")
     assert load_snapshot(journal).projects == ()
     assert [p.name for p in load_snapshot(journal, include_empty=True).projects] == ["Empty shell"]
 
 
 def test_confidential_names_are_replaced_even_without_redact(journal_with_secrets: Journal):
-    with journal_with_secrets.transaction() as session:
-        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
-        session.add(
-            models.Entry(
-                date=date(2026, 6, 20),
-                body="Paired with Quinn; Project Falcon slipped, checklist shipped.",
-                projects=[public],
-            )
-        )
+    build.entry(
+        journal_with_secrets,
+        date(2026, 6, 20),
+        "Paired with Quinn; Project Falcon slipped, checklist shipped.",
+        projects=["Onboarding checklist"],
+    )
     snapshot = load_snapshot(journal_with_secrets)
 
     assert snapshot.entries[-1].body == (
@@ -142,19 +137,9 @@ def test_confidential_names_are_replaced_even_without_redact(journal_with_secret
 def test_an_entry_or_feedback_touching_a_confidential_project_is_left_out(
     journal_with_secrets: Journal,
 ):
-    with journal_with_secrets.transaction() as session:
-        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
-        secret = session.query(models.Project).filter_by(name="Project Falcon").one()
-        session.add(
-            models.Entry(
-                date=date(2026, 6, 21), body="Pilot: 15% on 46 trials", projects=[public, secret]
-            )
-        )
-        session.add(
-            models.Feedback(
-                date=date(2026, 6, 22), text="Both went well", projects=[public, secret]
-            )
-        )
+    both = ["Onboarding checklist", "Project Falcon"]
+    build.entry(journal_with_secrets, date(2026, 6, 21), "Pilot: 15% on 46 trials", projects=both)
+    build.feedback_from(journal_with_secrets, "Both went well", date(2026, 6, 22), projects=both)
     snapshot = load_snapshot(journal_with_secrets)
 
     assert all("46 trials" not in e.body for e in snapshot.entries)
@@ -163,15 +148,15 @@ def test_an_entry_or_feedback_touching_a_confidential_project_is_left_out(
 
 
 def test_tags_skills_and_internship_titles_are_redacted_too(journal_with_secrets: Journal):
-    with journal_with_secrets.transaction() as session:
-        public = session.query(models.Project).filter_by(name="Onboarding checklist").one()
-        skill = models.Skill(name="Project Falcon pricing")
-        entry = models.Entry(date=date(2026, 6, 23), body="x")
-        session.add(entry)
-        entry.projects = [public]
-        entry.tags = [models.Tag(name="Project Falcon")]
-        entry.evidence = [models.Evidence(skill=skill)]
-        public.internship.title = "Intern on Project Falcon"
+    build.skill(journal_with_secrets, "Project Falcon pricing")
+    build.entry(
+        journal_with_secrets,
+        date(2026, 6, 23),
+        projects=["Onboarding checklist"],
+        tags=["Project Falcon"],
+        skills=["Project Falcon pricing"],
+    )
+    build.edit_internship(journal_with_secrets, "Northwind Labs", title="Intern on Project Falcon")
     snapshot = load_snapshot(journal_with_secrets)
 
     last = snapshot.entries[-1]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+import journal_builder as build
 
+from pmjournal.domain.paging import MAX_LIMIT
 from pmjournal.services.career.stories import (
     COMPETENCIES,
     build_stories,
@@ -13,28 +14,36 @@ from pmjournal.services.career.stories import (
     render_markdown,
     render_text,
 )
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.entries import entries_between
+from pmjournal.services.records.evidence import list_evidence
+from pmjournal.services.records.feedback import list_feedback
+from pmjournal.services.records.internships import list_internships
+from pmjournal.services.records.people import list_people
+from pmjournal.services.records.projects import list_projects
+from pmjournal.services.records.skills import add_skill_category
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
 
 
 def supported(journal: Journal) -> set[str]:
     """Competencies with evidence on some non-confidential project, decided from the tables."""
-    with journal.reading() as session:
-        projects = session.scalars(select(models.Project).where(~models.Project.confidential))
-        found = set()
-        for project in projects:
-            skills = {e.skill.name for e in project.evidence}
-            skills |= {e.skill.name for entry in project.entries for e in entry.evidence}
-            visible = [f for f in project.feedback if not f.confidential]
-            skills |= {e.skill.name for f in visible for e in f.evidence}
-            kinds = {f.kind for f in visible}
-            for competency in COMPETENCIES:
-                if competency.feedback_kinds:
-                    if kinds & set(competency.feedback_kinds):
-                        found.add(competency.name)
-                elif skills & set(competency.skills):
+    entries = entries_between(journal, date.min, date.max)
+    found = set()
+    for project in list_projects(journal).items:
+        if project.confidential:
+            continue
+        skills = {e.skill for e in list_evidence(journal, project=project.name).items}
+        skills |= {s for entry in entries if project.name in entry.projects for s in entry.skills}
+        feedback = list_feedback(journal, project=project.name, limit=MAX_LIMIT).items
+        visible = [f for f in feedback if not f.confidential]
+        skills |= {s for f in visible for s in f.skills}
+        kinds = {f.kind for f in visible}
+        for competency in COMPETENCIES:
+            if competency.feedback_kinds:
+                if kinds & set(competency.feedback_kinds):
                     found.add(competency.name)
+            elif skills & set(competency.skills):
+                found.add(competency.name)
     return found
 
 
@@ -91,14 +100,8 @@ def test_a_mistake_story_is_the_constructive_feedback_and_what_changed(demo_jour
 
 
 def test_confidential_projects_and_people_never_become_stories(demo_journal: Journal):
-    with demo_journal.reading() as session:
-        hidden = [
-            p.name
-            for p in session.scalars(select(models.Project).where(models.Project.confidential))
-        ]
-        hidden += [
-            p.name for p in session.scalars(select(models.Person).where(models.Person.confidential))
-        ]
+    hidden = [p.name for p in list_projects(demo_journal).items if p.confidential]
+    hidden += [p.name for p in list_people(demo_journal).items if p.confidential]
     assert hidden
 
     for render in (render_markdown, render_text):
@@ -108,9 +111,8 @@ def test_confidential_projects_and_people_never_become_stories(demo_journal: Jou
 
 
 def test_redacted_stories_name_no_one(demo_journal: Journal):
-    with demo_journal.reading() as session:
-        names = [p.name for p in session.scalars(select(models.Person))]
-        organisation = session.scalars(select(models.Internship.organisation)).one()
+    names = [p.name for p in list_people(demo_journal).items]
+    [organisation] = [i.organisation for i in list_internships(demo_journal).items]
 
     text = render_text(load_stories(demo_journal, redact=True))
 
@@ -131,20 +133,17 @@ def test_an_empty_journal_lists_every_competency_as_a_gap_with_its_skills(journa
 
 
 def test_stakeholder_evidence_fills_the_conflict_gap(journal: Journal):
-    with journal.transaction() as session:
-        skill = session.scalars(
-            select(models.Skill).where(models.Skill.name == "Stakeholder management")
-        ).one()
-        project = models.Project(
-            name="Pricing",
-            context="Sales wanted a discount.",
-            problem="Finance disagreed.",
-            role="I ran the pricing review.",
-            outcome="Both teams signed off on a trial extension.",
-            start_date=date(2026, 6, 1),
-        )
-        project.evidence = [models.Evidence(skill=skill, note="Brokered a trial extension")]
-        session.add(project)
+    build.project(
+        journal,
+        "Pricing",
+        context="Sales wanted a discount.",
+        problem="Finance disagreed.",
+        role="I ran the pricing review.",
+        outcome="Both teams signed off on a trial extension.",
+        start_date=date(2026, 6, 1),
+    )
+    note = "Brokered a trial extension"
+    build.evidence_of(journal, "Stakeholder management", note, project="Pricing")
 
     book = load_stories(journal)
     conflict = [s for s in book.stories if s.competency.name == "Handling conflict"]
@@ -158,29 +157,19 @@ def test_stakeholder_evidence_fills_the_conflict_gap(journal: Journal):
 
 
 def test_a_journals_own_skills_map_to_competencies_by_words_and_category(journal: Journal):
-    with journal.transaction() as session:
-        analytics = models.SkillCategory(name="Number work", position=9)
-        people = session.scalars(
-            select(models.SkillCategory).where(models.SkillCategory.name == "People")
-        ).one()
-        dashboards = models.Skill(name="SQL dashboards", category=analytics)
-        funnel = models.Skill(
-            name="Funnel math",
-            category=session.scalars(
-                select(models.SkillCategory).where(models.SkillCategory.name == "Analytical")
-            ).one(),
-        )
-        rapport = models.Skill(name="Rapport", category=people)
-        project = models.Project(
-            name="Churn", role="I built the churn dashboard.", start_date=date(2026, 6, 1)
-        )
-        project.evidence = [
-            models.Evidence(skill=dashboards, note=f"Query {n}") for n in range(2)
-        ] + [
-            models.Evidence(skill=funnel, note="Split the funnel"),
-            models.Evidence(skill=rapport, note="Won the ops lead over"),
-        ]
-        session.add(project)
+    """A skill holds one note per source, so the second dashboard query is an entry's."""
+    add_skill_category(journal, "Number work")
+    build.skill(journal, "SQL dashboards", category="Number work")
+    build.skill(journal, "Funnel math", category="Analytical")
+    build.skill(journal, "Rapport", category="People")
+    build.project(
+        journal, "Churn", role="I built the churn dashboard.", start_date=date(2026, 6, 1)
+    )
+    build.evidence_of(journal, "SQL dashboards", "Query 0", project="Churn")
+    query = build.entry(journal, date(2026, 6, 2), "Queries.", projects=["Churn"])
+    build.evidence_of(journal, "SQL dashboards", "Query 1", entry_id=query)
+    build.evidence_of(journal, "Funnel math", "Split the funnel", project="Churn")
+    build.evidence_of(journal, "Rapport", "Won the ops lead over", project="Churn")
 
     book = load_stories(journal)
     told = {s.competency.name for s in book.stories}
@@ -193,13 +182,12 @@ def test_a_journals_own_skills_map_to_competencies_by_words_and_category(journal
 
 
 def test_the_competency_the_user_set_on_a_skill_decides(journal: Journal):
-    with journal.transaction() as session:
-        skill = models.Skill(name="Spreadsheet wrangling", competency="Communication")
-        project = models.Project(
-            name="Board deck", role="I built the board deck.", start_date=date(2026, 6, 1)
-        )
-        project.evidence = [models.Evidence(skill=skill, note="Walked the board through it")]
-        session.add(project)
+    build.skill(journal, "Spreadsheet wrangling", competency="Communication")
+    build.project(
+        journal, "Board deck", role="I built the board deck.", start_date=date(2026, 6, 1)
+    )
+    note = "Walked the board through it"
+    build.evidence_of(journal, "Spreadsheet wrangling", note, project="Board deck")
 
     told = {s.competency.name for s in load_stories(journal).stories}
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from journal_builder import entry, project
 
 from pmjournal.domain.errors import ValidationError
+from pmjournal.domain.feedback import FeedbackRecord
+from pmjournal.domain.paging import MAX_LIMIT
+from pmjournal.domain.records import EntryRecord
 from pmjournal.services.career.weekly import (
     render_markdown,
     render_text,
@@ -16,22 +18,25 @@ from pmjournal.services.career.weekly import (
     weekly_update,
 )
 from pmjournal.services.demo.generate import DEMO_START
-from pmjournal.storage import models
-from pmjournal.storage.database import Journal
+from pmjournal.services.journal import Journal
+from pmjournal.services.records.entries import entries_between
+from pmjournal.services.records.feedback import list_feedback
+from pmjournal.services.records.projects import list_projects
 
 WEEK_3 = "2026-W25"  # the demo's third week: interviews, the options and the first spec
 
 
-def week_rows(journal: Journal, first: date, last: date, inside: bool):
-    """Entries and feedback dated inside (or outside) a week, straight from the tables."""
-    with journal.reading() as session:
-        entries = session.scalars(select(models.Entry).options(selectinload(models.Entry.projects)))
-        feedback = session.scalars(select(models.Feedback))
-        pick = (lambda d: first <= d <= last) if inside else (lambda d: not first <= d <= last)
-        return (
-            [e for e in entries if pick(e.date)],
-            [f for f in feedback if pick(f.date) and not f.confidential],
-        )
+def week_rows(
+    journal: Journal, first: date, last: date, inside: bool
+) -> tuple[list[EntryRecord], list[FeedbackRecord]]:
+    """Entries and feedback dated inside (or outside) a week, as the record services list them."""
+    entries = entries_between(journal, date.min, date.max)
+    feedback = list_feedback(journal, limit=MAX_LIMIT).items
+    pick = (lambda d: first <= d <= last) if inside else (lambda d: not first <= d <= last)
+    return (
+        [e for e in entries if pick(e.date)],
+        [f for f in feedback if pick(f.date) and not f.confidential],
+    )
 
 
 def test_a_demo_week_lists_its_projects_and_feedback_and_nothing_else(demo_journal: Journal):
@@ -41,7 +46,7 @@ def test_a_demo_week_lists_its_projects_and_feedback_and_nothing_else(demo_journ
     _, other_feedback = week_rows(demo_journal, update.monday, update.sunday, inside=False)
 
     assert update.monday == DEMO_START.replace(day=15)
-    assert {p.name for e in entries for p in e.projects} == {"Guided onboarding checklist"}
+    assert {p for e in entries for p in e.projects} == {"Guided onboarding checklist"}
     assert "**Guided onboarding checklist**" in text
     assert [name for name, _ in update.done] == ["Guided onboarding checklist"]
     assert all(
@@ -85,17 +90,15 @@ def test_the_default_week_is_the_one_holding_today(demo_journal: Journal):
 
 
 def test_entries_only_about_a_confidential_project_are_left_out(demo_journal: Journal):
-    with demo_journal.reading() as session:
-        secret = session.scalars(
-            select(models.Entry).where(models.Entry.projects.any(models.Project.confidential))
-        ).all()
-        only_secret = [e for e in secret if all(p.confidential for p in e.projects)]
+    secret = {p.name for p in list_projects(demo_journal).items if p.confidential}
+    everything = entries_between(demo_journal, date.min, date.max)
+    only_secret = [e for e in everything if e.projects and set(e.projects) <= secret]
     assert only_secret
-    for entry in only_secret:
-        update = weekly_update(demo_journal, entry.date.strftime("%G-W%V"))
-        assert entry.id not in {e.id for e in update.entries}
+    for note in only_secret:
+        update = weekly_update(demo_journal, note.date.strftime("%G-W%V"))
+        assert note.id not in {e.id for e in update.entries}
         listed = [item.text for _, items in update.done for item in items]
-        assert listed and entry.title not in listed
+        assert listed and note.title not in listed
 
 
 def test_plain_text_has_no_markdown_marks(demo_journal: Journal):
@@ -132,13 +135,9 @@ def test_sections_are_found_by_their_usual_headings():
 
 
 def test_an_entry_about_two_projects_is_listed_once(journal: Journal):
-    with journal.transaction() as session:
-        alpha, beta = models.Project(name="Alpha"), models.Project(name="Beta")
-        session.add(
-            models.Entry(
-                date=date(2026, 6, 3), title="Shared review", body="x", projects=[alpha, beta]
-            )
-        )
+    project(journal, "Alpha")
+    project(journal, "Beta")
+    entry(journal, date(2026, 6, 3), title="Shared review", projects=["Alpha", "Beta"])
     update = weekly_update(journal, "2026-W23")
 
     assert [(name, [i.text for i in items]) for name, items in update.done] == [
@@ -147,8 +146,7 @@ def test_an_entry_about_two_projects_is_listed_once(journal: Journal):
 
 
 def test_a_week_across_a_new_year_shows_both_years(journal: Journal):
-    with journal.transaction() as session:
-        session.add(models.Entry(date=date(2026, 12, 30), title="Wrote the Q1 plan", body="x"))
+    entry(journal, date(2026, 12, 30), title="Wrote the Q1 plan")
 
     update = weekly_update(journal, "2026-W53")
 
@@ -157,20 +155,17 @@ def test_a_week_across_a_new_year_shows_both_years(journal: Journal):
 
 
 def test_a_part_holding_only_confidential_work_is_left_out_not_printed_bare(journal: Journal):
-    with journal.transaction() as session:
-        public = models.Project(name="Onboarding")
-        secret = models.Project(name="Falcon — audit readiness", confidential=True)
-        session.add_all([public, secret])
-        session.add(
-            models.Entry(
-                date=date(2026, 7, 1),
-                kind="weekly",
-                title="Week review",
-                body="## Done\n- Onboarding copy\n## Blockers\n- Falcon: waiting for legal\n"
-                "## Next\n- Falcon audit answers",
-                projects=[public],
-            )
-        )
+    project(journal, "Onboarding")
+    project(journal, "Falcon — audit readiness", confidential=True)
+    entry(
+        journal,
+        date(2026, 7, 1),
+        "## Done\n- Onboarding copy\n## Blockers\n- Falcon: waiting for legal\n"
+        "## Next\n- Falcon audit answers",
+        kind="weekly",
+        title="Week review",
+        projects=["Onboarding"],
+    )
 
     text = render_markdown(weekly_update(journal, "2026-W27"))
 

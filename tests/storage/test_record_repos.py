@@ -6,13 +6,14 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+import journal_builder as build
 import pytest
 
 from pmjournal.domain.changes import Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.paging import Page, PageRequest
 from pmjournal.domain.vocab import ProjectStatus, Relationship
-from pmjournal.storage import models
+from pmjournal.services.career.bullets import pin_bullet
 from pmjournal.storage.database import Journal
 from pmjournal.storage.repos import internships, metrics, people, projects
 
@@ -20,57 +21,47 @@ from pmjournal.storage.repos import internships, metrics, people, projects
 @pytest.fixture
 def linked(journal: Journal) -> Journal:
     """Two internships at one organisation, projects with entries, tags, evidence, feedback."""
-    with journal.transaction() as session:
-        acme_2025 = models.Internship(
-            organisation="Acme", title="Design intern", start_date=date(2025, 6, 1)
-        )
-        acme_2026 = models.Internship(
-            organisation="Acme", title="Product intern", start_date=date(2026, 6, 1)
-        )
-        globex = models.Internship(organisation="Globex", title="APM", start_date=date(2027, 1, 4))
-        skill = session.query(models.Skill).filter_by(name="User research").one()
-        speaking = session.query(models.Skill).filter_by(name="Communication").one()
-        onboarding = models.Project(
-            name="Onboarding",
-            internship=acme_2026,
-            status="shipped",
-            start_date=date(2026, 6, 3),
-            end_date=date(2026, 7, 10),
-            summary="Fewer admins stuck on SSO",
-        )
-        pricing = models.Project(name="Pricing page", internship=acme_2026)
-        old = models.Project(
-            name="Style guide",
-            internship=acme_2025,
-            start_date=date(2025, 6, 2),
-            end_date=date(2025, 8, 1),
-        )
-        tag = models.Tag(name="discovery")
-        entry = models.Entry(date=date(2026, 6, 4), body="Interviews", projects=[onboarding])
-        entry.tags = [tag]
-        entry.evidence = [models.Evidence(skill=skill)]
-        second = models.Entry(date=date(2026, 6, 5), body="More", projects=[onboarding, pricing])
-        maya = models.Person(name="Maya Chen", relationship_kind="mentor", organisation="Acme")
-        sam = models.Person(name="Sam Lee", relationship_kind="peer")
-        feedback = models.Feedback(
-            date=date(2026, 6, 6), text="Clear notes", person=maya, projects=[onboarding]
-        )
-        onboarding.evidence = [models.Evidence(skill=speaking, note="Presented findings")]
-        onboarding.metrics = [
-            models.Metric(
-                name="Activation", baseline=42, result=31, unit="%", better="lower", position=0
-            ),
-            models.Metric(
-                name="Time to value",
-                result=2,
-                unit="days",
-                measured_on=date(2026, 7, 1),
-                position=1,
-            ),
-        ]
-        onboarding.bullets = [models.ResumeBullet(text="Cut drop-off")]
-        goal = models.Goal(title="Ship something", internship=acme_2026)
-        session.add_all([globex, old, entry, second, sam, feedback, goal])
+    acme_2025 = build.internship(journal, "Acme", "Design intern", date(2025, 6, 1))
+    acme_2026 = build.internship(journal, "Acme", "Product intern", date(2026, 6, 1))
+    build.internship(journal, "Globex", "APM", date(2027, 1, 4))
+    build.case_study(
+        journal,
+        "Onboarding",
+        internship=f"#{acme_2026}",
+        status="shipped",
+        start_date=date(2026, 6, 3),
+        end_date=date(2026, 7, 10),
+        summary="Fewer admins stuck on SSO",
+        metrics=[
+            {"name": "Activation", "baseline": 42, "result": 31, "unit": "%", "better": "lower"},
+            {"name": "Time to value", "result": 2, "unit": "days", "measured_on": date(2026, 7, 1)},
+        ],
+    )
+    build.project(journal, "Pricing page", internship=f"#{acme_2026}")
+    build.project(
+        journal,
+        "Style guide",
+        internship=f"#{acme_2025}",
+        start_date=date(2025, 6, 2),
+        end_date=date(2025, 8, 1),
+    )
+    build.entry(
+        journal,
+        date(2026, 6, 4),
+        "Interviews",
+        projects=["Onboarding"],
+        tags=["discovery"],
+        skills=["User research"],
+    )
+    build.entry(journal, date(2026, 6, 5), "More", projects=["Onboarding", "Pricing page"])
+    build.person(journal, "Maya Chen", relationship="mentor", organisation="Acme")
+    build.person(journal, "Sam Lee", relationship="peer")
+    build.feedback_from(
+        journal, "Clear notes", date(2026, 6, 6), person="Maya Chen", projects=["Onboarding"]
+    )
+    build.evidence_of(journal, "Communication", "Presented findings", project="Onboarding")
+    pin_bullet(journal, "Onboarding", 0, "Cut drop-off")
+    build.goal(journal, "Ship something", internship=acme_2026)
     return journal
 
 
