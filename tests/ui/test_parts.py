@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
@@ -64,3 +66,16 @@ def test_the_worker_runs_tasks_in_order_off_the_gui_thread(qtbot: QtBot) -> None
         runner.shutdown()
     assert seen == [(n, True) for n in range(5)]
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_emitting_a_signal_costs_true_no_reference() -> None:
+    """PySide6 6.12.0's emit() returned True unowned: the process aborted at exit (bool_dealloc)."""
+
+    class Sender(QObject):
+        fired = Signal()
+
+    sender = Sender()
+    before = sys.getrefcount(True)
+    for _ in range(1000):
+        sender.fired.emit()
+    assert sys.getrefcount(True) >= before

@@ -23,7 +23,7 @@ class OutsideWritesWatch(QObject):
         publish_outside_writes(journal)  # starts the watch: what is there now is not news
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.check)
         self._timer.start()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -31,12 +31,7 @@ class OutsideWritesWatch(QObject):
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
-            self._tick()
-
-    def _tick(self) -> None:
-        # A slot must return None: PySide6 releases a returned bool once too often (seen as
-        # "Fatal Python error: bool_dealloc" when the interpreter exits).
-        self.check()
+            self.check()
 
     def check(self) -> bool:
         return publish_outside_writes(self._journal)

@@ -65,7 +65,11 @@ class FeedbackDialog(QDialog):
         self.text.setObjectName("feedback-text")
         self.text.setPlaceholderText("What was said, in their words where you can")
         self.text.setTabChangesFocus(True)
-        self.day = QDateEdit(QDate(record.date) if record else QDate.currentDate())
+        self.day = QDateEdit(
+            QDate(record.date.year, record.date.month, record.date.day)
+            if record
+            else QDate.currentDate()
+        )
         self.day.setObjectName("feedback-day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")

@@ -76,4 +76,4 @@ class DayCalendar(QCalendarWidget):
             fmt.setBackground(colour)
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setToolTip(f"{found.words} words written")
-            self.setDateTextFormat(QDate(day), fmt)
+            self.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)

@@ -269,7 +269,8 @@ class FeedbackView(QWidget):
         self.follow_text.setCursorPosition(0)
         self.follow_done.setChecked(given.follow_up.done)
         if given.follow_up.on:
-            self.follow_on.setDate(QDate(given.follow_up.on))
+            on = given.follow_up.on
+            self.follow_on.setDate(QDate(on.year, on.month, on.day))
 
     def _follow(self, link: str) -> None:
         kind, _, name = link.partition(":")

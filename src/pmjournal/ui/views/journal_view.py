@@ -137,7 +137,7 @@ class JournalView(QWidget):
             self.statusMessage.emit("That entry no longer exists")
             return
         self.editor.open_entry(record)
-        self.calendar.setSelectedDate(QDate(record.date))
+        self.calendar.setSelectedDate(QDate(record.date.year, record.date.month, record.date.day))
         row = self.model.row_of(record.id)
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
