@@ -15,6 +15,7 @@ import journal_builder as build
 import pytest
 
 from pmjournal.domain.changes import Changes
+from pmjournal.domain.deletion import DeleteChoice
 from pmjournal.domain.errors import ValidationError
 from pmjournal.services.career.bullets import pin_bullet
 from pmjournal.services.exchange.json_exchange import (
@@ -58,7 +59,7 @@ def record(journal: Journal) -> None:
     starter = get_skill(journal, "Prioritisation")
     edited = SkillDraft(starter.name, starter.category, "Edited by the user", starter.competency)
     update_skill(journal, starter.name, edited)
-    delete_skill(journal, "Presenting")
+    delete_skill(journal, "Presenting", choice=DeleteChoice.REFUSE)
     build.internship(journal, "Acme", "Product intern", date(2026, 6, 1))
     build.project(
         journal,
@@ -469,7 +470,7 @@ def test_deleted_starter_skills_and_a_blank_profile_still_count_as_empty(
 ) -> None:
     target = fresh()
     update_profile(target, name="")
-    delete_skill(target, "Presenting")
+    delete_skill(target, "Presenting", choice=DeleteChoice.REFUSE)
     import_document(target, document)
     assert build_document(target) == document
 

@@ -161,7 +161,7 @@ def test_the_index_follows_feedback_changes(journal: Journal) -> None:
     assert found(journal, "dense") == [("feedback", feedback_id)]
     follow_up_feedback(journal, feedback_id, "Cut every slide to one idea", done=False)
     assert found(journal, "slide idea") == [("feedback", feedback_id)]
-    delete_feedback(journal, feedback_id)
+    delete_feedback(journal, feedback_id, choice=DeleteChoice.REFUSE)
     assert found(journal, "slides") == []
 
 
