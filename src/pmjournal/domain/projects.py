@@ -19,6 +19,7 @@ CASE_STUDY_FIELDS = (
     "problem",
     "role",
     "approach",
+    "tradeoff",
     "outcome",
     "expected_result",
     "learnings",
@@ -41,6 +42,8 @@ class ProjectRecord:
     problem: str
     role: str
     approach: str
+    tradeoff: str
+    """A trade-off made or an alternative considered: what a reviewer looks for in judgement."""
     outcome: str
     expected_result: str
     learnings: str
@@ -67,6 +70,7 @@ class ProjectDraft:
     problem: str = ""
     role: str = ""
     approach: str = ""
+    tradeoff: str = ""
     outcome: str = ""
     expected_result: str = ""
     learnings: str = ""
