@@ -11,6 +11,7 @@ from pmjournal.domain.field_checks import (
     required_text,
     vocabulary,
 )
+from pmjournal.domain.limits import check_field
 from pmjournal.domain.vocab import ProjectStatus
 
 CASE_STUDY_FIELDS = (
@@ -100,5 +101,12 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
         start_date=draft.start_date,
         end_date=draft.end_date,
         confidential=bool(draft.confidential),
-        **{name: optional_text(getattr(draft, name), name) for name in CASE_STUDY_FIELDS},
+        **{name: _narrative(getattr(draft, name), name) for name in CASE_STUDY_FIELDS},
     )
+
+
+def _narrative(value: str, field: str) -> str:
+    """A case-study field trimmed and held to the cap every output relies on (``limits``)."""
+    clean = optional_text(value, field)
+    check_field(clean, field)
+    return clean
