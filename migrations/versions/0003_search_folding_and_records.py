@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from alembic import op
 
-from pmjournal.storage.search import fold_sql
+from pmjournal.storage.search_triggers import (
+    Source,
+    create_triggers,
+    drop_triggers,
+    lines_sql,
+)
 
 revision = "0003"
 down_revision = "0002"
@@ -34,14 +39,9 @@ _PROJECT_FIELDS = (
     "expected_result",
     "learnings",
 )
-# table: (rowid of row ``r``, title, body), as SQL over the row alias ``r``.
-SOURCES: dict[str, tuple[str, str, str]] = {
+SOURCES: dict[str, Source] = {
     "entries": ("r.id * 4 + 1", "r.title", "r.body"),
-    "projects": (
-        "r.id * 4 + 2",
-        "r.name",
-        " || char(10) || ".join(f"r.{column}" for column in _PROJECT_FIELDS),
-    ),
+    "projects": ("r.id * 4 + 2", "r.name", lines_sql(_PROJECT_FIELDS)),
     "feedback": ("r.id * 4 + 3", "''", "r.text || char(10) || r.follow_up"),
     # A record's name leads its body too, so a hit on the name shows it marked in the snippet.
     "people": (
@@ -59,22 +59,10 @@ SOURCES: dict[str, tuple[str, str, str]] = {
 OLD_TABLES = ("entries", "projects", "feedback")
 
 
-def _values(table: str, row: str) -> tuple[str, str]:
-    """(the INSERT of row ``row`` into the index, the DELETE of it by rowid)."""
-    rowid, title, body = (part.replace("r.", f"{row}.") for part in SOURCES[table])
-    folded = fold_sql(f"({title} || char(10) || {body})")
-    insert = (
-        "INSERT INTO search_index(rowid, title, body, folded) "
-        f"SELECT {rowid}, {title}, {body}, folded FROM ({folded});"
-    )
-    delete = f"DELETE FROM search_index WHERE rowid = {rowid};"
-    return insert, delete
-
-
 def _drop_triggers(tables: tuple[str, ...]) -> None:
     for table in tables:
-        for when in ("ai", "ad", "au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_search_{when}")
+        for statement in drop_triggers(table):
+            op.execute(statement)
 
 
 def upgrade() -> None:
@@ -84,16 +72,9 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "title, body, folded, tokenize = 'unicode61 remove_diacritics 2')"
     )
-    for table in SOURCES:
-        insert, _ = _values(table, "new")
-        _, delete = _values(table, "old")
-        op.execute(f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN {insert} END")
-        op.execute(f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {delete} END")
-        op.execute(
-            f"CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END"
-        )
-        # Every existing row is indexed by its own trigger: an update that changes nothing.
-        op.execute(f"UPDATE {table} SET id = id")
+    for table, source in SOURCES.items():
+        for statement in create_triggers(table, source):
+            op.execute(statement)
 
 
 def downgrade() -> None:

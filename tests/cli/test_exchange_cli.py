@@ -65,7 +65,7 @@ def test_import_into_a_non_empty_journal_is_refused(exported: Path, source: Path
     ("content", "expected"),
     [
         ('{"format": "pmjournal", "version": 1,', "not valid JSON: Expecting property name"),
-        ('{"format": "pmjournal", "version": 3}', "version: this export is format version 3"),
+        ('{"format": "pmjournal", "version": 4}', "version: this export is format version 4"),
         ('{"format": "other", "version": 1}', "format: not a pmjournal export"),
     ],
     ids=["malformed", "newer version", "other format"],

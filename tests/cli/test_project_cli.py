@@ -171,3 +171,52 @@ def test_help_explains_with_an_example(tmp_path: Path) -> None:
         assert done.returncode == 0
         assert "Example:" in done.stdout
     assert "--detach" in pmjournal("project", "remove", "--help", cwd=tmp_path).stdout
+
+
+def test_the_tradeoff_is_set_shown_listed_searched_and_cleared(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    def project(*args: str) -> subprocess.CompletedProcess[str]:
+        return pmjournal("--data-dir", data_dir, "project", *args, cwd=tmp_path)
+
+    tradeoff = "I chose a checklist over a product tour: admins come back to it"
+    done = project("add", "Onboarding", "--approach", "Five interviews", "--tradeoff", tradeoff)
+    assert done.returncode == 0, done.stderr
+    shown = project("show", "Onboarding").stdout.splitlines()
+    assert shown[-2:] == ["Approach:       Five interviews", f"Trade-off:      {tradeoff}"]
+    [item] = json.loads(project("list", "--json").stdout)["items"]
+    assert item["tradeoff"] == tradeoff
+    assert list(item).index("tradeoff") == list(item).index("approach") + 1
+    search = pmjournal("--data-dir", data_dir, "search", "product tour", "--json", cwd=tmp_path)
+    assert [(hit["kind"], hit["title"]) for hit in json.loads(search.stdout)] == [
+        ("project", "Onboarding")
+    ]
+
+    done = project("edit", "Onboarding", "--outcome", "Shipped in July")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(project("show", "Onboarding", "--json").stdout)["tradeoff"] == tradeoff
+    done = project("edit", "Onboarding", "--tradeoff", "")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(project("show", "Onboarding", "--json").stdout)["tradeoff"] == ""
+    assert "Trade-off:" not in project("show", "Onboarding").stdout
+
+
+def test_a_tradeoff_over_its_cap_is_refused_naming_the_field(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    long = "x" * 100_001
+    refused = assert_refused(
+        pmjournal(
+            "--data-dir", data_dir, "project", "add", "New", "--tradeoff", long, cwd=tmp_path
+        ),
+        "tradeoff",
+        "100,000",
+    )
+    assert long not in refused
+
+
+def test_add_help_shows_the_tradeoff_with_an_example(tmp_path: Path) -> None:
+    done = pmjournal("project", "add", "--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "--tradeoff TEXT" in done.stdout
+    assert "Example:" in done.stdout and '--tradeoff "I tested annual plans' in done.stdout

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 ORG = "Northwind Health"
 REMINDERS = "Appointment reminders"
 SEARCH = "Clinic search"
+TRADEOFF = "Calls reached more patients, but I kept them for the clinics that asked: SMS cost less."
 MENTOR = "Dana Whitfield"
 ENTRIES = [
     (
@@ -117,6 +118,8 @@ def record_internship(pmj, tmp_path: Path) -> None:
         "I owned the reminder flow from research to launch.",
         "--approach",
         "I compared SMS, email and calls, and chose SMS for reach.",
+        "--tradeoff",
+        TRADEOFF,
         "--outcome",
         "Reminders went live in all 12 clinics.",
         "--learnings",
@@ -295,7 +298,12 @@ def test_a_whole_internship_recorded_by_cli_compiles_into_every_output(pmj, tmp_
         "Ana Diaz",
     ):
         assert expected in text, expected
+    words = " ".join(text.split())
+    tradeoff = words.index("Trade-offs and alternatives")
+    assert words.index(TRADEOFF) > tradeoff > words.index("chose SMS for reach")
+    assert words.index("Results", tradeoff) > tradeoff
     images = [name for page in reader.pages for name in (page.images or [])]
+
     assert images, "the attached image is in the portfolio"
 
     bullets = pmj("bullets")

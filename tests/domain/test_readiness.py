@@ -22,6 +22,7 @@ BARE = ProjectRecord(
     problem="",
     role="",
     approach="",
+    tradeoff="",
     outcome="",
     expected_result="",
     learnings="",

@@ -215,7 +215,7 @@ def test_only_notes_about_the_confidential_project_alone_mention_it(
             assert not mentions(f"{item.text} {item.follow_up.text}", markers), item.text
     for project in demo.projects.values():
         if not project.confidential:
-            fields = [getattr(project, f) for f in (*CASE_STUDY_FIELDS, "outcome")]
+            fields = [getattr(project, f) for f in (*CASE_STUDY_FIELDS, "tradeoff", "outcome")]
             fields += [project.expected_result, *demo.notes("project", project.id)]
             assert not mentions(" ".join(fields), markers), project.name
 
@@ -263,6 +263,20 @@ def test_every_project_is_a_full_case_study(demo_journal: Journal) -> None:
     assert statuses.count("shipped") == 2
     assert "active" in statuses
     assert {"paused", "cancelled"} & set(statuses)
+
+
+def test_a_shipped_public_project_names_the_alternative_it_weighed(demo_journal: Journal) -> None:
+    """The demo shows every case-study field, the trade-off too, in the user's own words: it
+    states what was compared and what was chosen, and repeats nothing the approach says."""
+    demo = Records.of(demo_journal)
+    weighed = [p for p in demo.projects.values() if p.tradeoff]
+    assert [(p.name, p.status, p.confidential) for p in weighed] == [
+        ("Guided onboarding checklist", "shipped", False)
+    ]
+    [project] = weighed
+    assert project.tradeoff.startswith("I compared two fixes")
+    assert "I chose the checklist" in project.tradeoff
+    assert "product tour" not in project.approach, "the approach no longer repeats it"
 
 
 def test_metrics_are_evidenced_and_shipped_ones_complete(demo_journal: Journal) -> None:

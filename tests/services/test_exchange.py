@@ -223,7 +223,7 @@ def test_the_written_file_is_indented_utf8_with_a_final_newline(
     path.write_text("an older export")
     write_document(document, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "pmjournal",\n  "version": 2,')
+    assert text.startswith('{\n  "format": "pmjournal",\n  "version": 3,')
     assert "😀" in text and "שלום" in text
     assert text.endswith("}\n")
     assert [p.name for p in folder.iterdir()] == ["out.json"], "no temporary file left behind"
@@ -296,7 +296,7 @@ INVALID: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("duplicate id", _set("projects[1].id", 1), "projects[1].id", "duplicate id 1"),
     ("name case", _set("projects[1].name", "CHECKOUT"), "projects[1].name", "already the name"),
     ("format", _set("format", "jrnl"), "format", "not a pmjournal export"),
-    ("newer", _set("version", 3), "version", "upgrade pmjournal"),
+    ("newer", _set("version", 4), "version", "upgrade pmjournal"),
     ("older", _set("version", 0), "version", "unknown format version"),
     ("version type", _set("version", "1"), "version", "expected a whole number"),
     ("unknown top key", _set("notes", []), "notes", "unknown field"),

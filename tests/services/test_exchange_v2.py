@@ -24,7 +24,7 @@ from pmjournal.services.exchange.json_exchange import (
     write_document,
 )
 from pmjournal.services.exchange.markdown_export import export_markdown
-from pmjournal.services.exchange.schema import COLLECTIONS
+from pmjournal.services.exchange.schema import COLLECTIONS, VERSION
 from pmjournal.services.journal import Journal, open_journal
 from pmjournal.services.records.attachments import attach_file, list_attachments
 from pmjournal.services.records.entries import EntryDraft, add_entry, recent_entries
@@ -103,7 +103,7 @@ def test_export_import_export_is_byte_identical_with_attachments(
 
 def test_the_document_embeds_the_files_and_the_new_fields(filled: Journal) -> None:
     document = build_document(filled)
-    assert document["version"] == 2
+    assert document["version"] == VERSION
     assert list(document)[3:5] == ["profile", "attachments"]
     png = document["attachments"][0]
     assert base64.b64decode(png["content"]) == PNG

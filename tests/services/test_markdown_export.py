@@ -254,7 +254,7 @@ def public_project(project_id: int, name: str) -> ProjectView:
     return ProjectView(
         id=project_id,
         name=name,
-        **dict.fromkeys((*sections, "learnings"), ""),
+        **dict.fromkeys((*sections, "tradeoff", "learnings"), ""),
         status="active",
         start_date=None,
         end_date=None,

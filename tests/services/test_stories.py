@@ -192,3 +192,44 @@ def test_the_competency_the_user_set_on_a_skill_decides(journal: Journal):
     told = {s.competency.name for s in load_stories(journal).stories}
 
     assert told == {"Communication"}
+
+
+def test_a_tradeoff_joins_the_actions_in_the_users_words_but_not_a_mistake_story(
+    journal: Journal,
+):
+    from pmjournal.domain.feedback import FeedbackDraft
+    from pmjournal.domain.projects import ProjectDraft
+    from pmjournal.domain.skills import EvidenceSource
+    from pmjournal.domain.vocab import FeedbackKind
+    from pmjournal.services.records.evidence import add_evidence
+    from pmjournal.services.records.feedback import add_feedback, follow_up_feedback
+    from pmjournal.services.records.projects import add_project
+
+    tradeoff = "I chose a trial extension over a discount. It kept list prices intact. More."
+    add_project(
+        journal,
+        ProjectDraft(
+            "Pricing",
+            context="Sales wanted a discount.",
+            role="I ran the pricing review.",
+            tradeoff=tradeoff,
+            outcome="Both teams signed off.",
+        ),
+    )
+    source = EvidenceSource(project="Pricing")
+    add_evidence(journal, "Stakeholder management", source, "Brokered a trial extension")
+    criticism = FeedbackDraft(
+        "Bring finance in earlier", kind=FeedbackKind.CONSTRUCTIVE, projects=["Pricing"]
+    )
+    feedback = add_feedback(journal, criticism).value
+    follow_up_feedback(journal, feedback.id, "Invited finance to the kickoff", True, None)
+
+    stories = {s.competency.name: s for s in load_stories(journal).stories}
+
+    assert stories["Handling conflict"].actions == (
+        "Brokered a trial extension. (Stakeholder management, project notes)",
+        "Trade-off I weighed: I chose a trial extension over a discount. "
+        "It kept list prices intact.",
+    )
+    assert "project notes" in stories["Handling conflict"].evidence
+    assert not any("Trade-off" in a for a in stories["Learning from a mistake"].actions)

@@ -28,7 +28,7 @@ def test_a_0002_journal_is_reindexed_with_folding_and_every_record(tmp_path: Pat
 
     journal = open_journal(folder, auto_backup=False)
     try:
-        assert migrate.read_revision(journal.path) == "0003"
+        assert migrate.read_revision(journal.path) == migrate.HEAD
         assert [h.kind for h in search_journal(journal, "Soren")] == ["person"]
         with sqlite3.connect(journal.path) as connection:
             indexed = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]

@@ -30,11 +30,17 @@ _CASE_STUDY_HELP = {
     "context": "The situation before you started.",
     "problem": "What needed solving, and for whom.",
     "role": "What you did yourself.",
-    "approach": "How you went about it; alternatives considered.",
+    "approach": "How you went about it.",
+    "tradeoff": 'A trade-off you made or an alternative you weighed, and why: "I chose X '
+    'over Y because Z".',
     "outcome": "What happened; numbers go in metrics.",
     "expected_result": "For unshipped work: the result you expect.",
     "learnings": "What you would keep or change.",
 }
+
+
+# Where a field's name does not read as its label.
+_LABELS = {"tradeoff": "Trade-off"}
 
 
 def _project_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -104,7 +110,7 @@ def _show(record: ProjectRecord) -> None:
             ("Metrics", record.metric_count),
             ("Feedback", record.feedback_count),
             *(
-                (name.replace("_", " ").capitalize(), getattr(record, name))
+                (_LABELS.get(name, name.replace("_", " ").capitalize()), getattr(record, name))
                 for name in CASE_STUDY_FIELDS
             ),
         ]
@@ -120,7 +126,8 @@ def project() -> None:
     \b
     Example:
         pmjournal project add "Onboarding checklist" --internship Acme --start 2026-06-03 \\
-            --problem "New admins got stuck on SSO" --role "I ran 5 interviews"
+            --problem "New admins got stuck on SSO" --role "I ran 5 interviews" \\
+            --tradeoff "I chose a checklist over a product tour: admins return to it"
         pmjournal project list --internship Acme
     """
 
@@ -135,7 +142,8 @@ def add_command(ctx: click.Context, name: str, **options: Any) -> None:
 
     \b
     Example:
-        pmjournal project add "Pricing page" --internship "Product intern at Acme"
+        pmjournal project add "Pricing page" --internship "Product intern at Acme" \\
+            --tradeoff "I tested annual plans before any price change: easier to undo"
     """
     from pmjournal.domain.projects import validate_project
     from pmjournal.services.records.projects import add_project
@@ -162,6 +170,8 @@ def edit_command(ctx: click.Context, name: str, new_name: str | None, **options:
     \b
     Example:
         pmjournal project edit "Onboarding checklist" --status shipped --end 2026-07-10
+        pmjournal project edit "Onboarding checklist" \\
+            --tradeoff "I left SSO setup out of the checklist to ship two weeks sooner"
     """
     from pmjournal.services.records.projects import find_project, update_project
 

@@ -3,8 +3,9 @@
 Every output reads every field, and some of their steps (Markdown, PDF layout, bullet
 extraction) cost more than linear time in the length of one field. Capping a field bounds
 that cost, so a journal twice as big takes about twice as long, whatever was pasted into it.
-``add`` and ``import`` refuse over-cap text with the field named (docs/format.md lists the
-caps); the renderers still guard against older or hand-edited journals.
+``add``, a project's case-study fields (the trade-off among them) and ``import`` refuse
+over-cap text with the field named (docs/format.md lists the caps); the renderers still guard
+against older or hand-edited journals.
 """
 
 from __future__ import annotations

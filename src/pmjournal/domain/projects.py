@@ -11,6 +11,7 @@ from pmjournal.domain.field_checks import (
     required_text,
     vocabulary,
 )
+from pmjournal.domain.limits import check_field
 from pmjournal.domain.vocab import ProjectStatus
 
 CASE_STUDY_FIELDS = (
@@ -19,6 +20,7 @@ CASE_STUDY_FIELDS = (
     "problem",
     "role",
     "approach",
+    "tradeoff",
     "outcome",
     "expected_result",
     "learnings",
@@ -41,6 +43,8 @@ class ProjectRecord:
     problem: str
     role: str
     approach: str
+    tradeoff: str
+    """A trade-off made or an alternative considered: what a reviewer looks for in judgement."""
     outcome: str
     expected_result: str
     learnings: str
@@ -67,6 +71,7 @@ class ProjectDraft:
     problem: str = ""
     role: str = ""
     approach: str = ""
+    tradeoff: str = ""
     outcome: str = ""
     expected_result: str = ""
     learnings: str = ""
@@ -96,5 +101,12 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
         start_date=draft.start_date,
         end_date=draft.end_date,
         confidential=bool(draft.confidential),
-        **{name: optional_text(getattr(draft, name), name) for name in CASE_STUDY_FIELDS},
+        **{name: _narrative(getattr(draft, name), name) for name in CASE_STUDY_FIELDS},
     )
+
+
+def _narrative(value: str, field: str) -> str:
+    """A case-study field trimmed and held to the cap every output relies on (``limits``)."""
+    clean = optional_text(value, field)
+    check_field(clean, field)
+    return clean

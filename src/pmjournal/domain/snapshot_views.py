@@ -102,6 +102,7 @@ class ProjectView:
     problem: str
     role: str
     approach: str
+    tradeoff: str
     outcome: str
     expected_result: str
     learnings: str

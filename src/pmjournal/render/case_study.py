@@ -2,9 +2,10 @@
 
 A reader gives a case study 30–45 seconds: a role line (title, team, dates) under the title,
 a two- or three-sentence brief above the first heading, then context, problem, my role,
-approach, results and learnings, as far as the journal has them, so every case study reads
-in the same order. Evidence counts for a project only when the snapshot tied it to the
-project; the brief never takes a whole section away from below it.
+approach, the trade-offs and alternatives weighed, results and learnings, as far as the
+journal has them, so every case study reads in the same order. Evidence counts for a project
+only when the snapshot tied it to the project; the brief never takes a whole section away
+from below it.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class Section:
     anchor: str
     title: str
     body: Markup
+    key: str = ""
+    """The field it shows ("approach", "tradeoff"…), the class the stylesheet knows it by."""
 
 
 @dataclass(frozen=True)
@@ -263,12 +266,14 @@ def case_study(number: int, project: ProjectView, md: MarkdownRenderer) -> CaseS
     brief, taken = _brief(project, md, expected_boxed=bool(expected) and lead is None)
     # The brief sits a few lines above these sections: they go on from where it stops.
     sections = [
-        Section(f"{anchor}-{key}", label, md.html(text, _where(project)))
+        Section(f"{anchor}-{key}", label, md.html(text, _where(project)), key)
         for key, label, text in (
             ("context", "Context", project.context),
             ("problem", "Problem", _after(project.problem, taken["problem"], md)),
             ("role", "My role", _after(project.role, taken["role"], md)),
             ("approach", "Approach", project.approach),
+            # The judgement a reviewer looks for, right before what came of it.
+            ("tradeoff", "Trade-offs and alternatives", project.tradeoff),
         )
         if text.strip()
     ]

@@ -25,7 +25,7 @@ from pmjournal.storage.readonly import connect_read_only
 
 # Every revision this code knows, oldest first; the last one is the head. A test checks that
 # this matches the Alembic scripts in ``migrations/versions``.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD = KNOWN_REVISIONS[-1]
 
 

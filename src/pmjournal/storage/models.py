@@ -49,6 +49,7 @@ NAMING = {
 
 NOCASE = "NOCASE"
 EMPTY_LIST = sql_text("'[]'")
+EMPTY_TEXT = sql_text("''")
 FALSE = sql_text("0")
 
 
@@ -73,14 +74,16 @@ entry_projects = Table(
     "entry_projects",
     Base.metadata,
     Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
-    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 entry_tags = Table(
     "entry_tags",
     Base.metadata,
     Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
 entry_attachments = Table(
@@ -111,7 +114,9 @@ feedback_projects = Table(
     "feedback_projects",
     Base.metadata,
     Column("feedback_id", ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True),
-    Column("project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "project_id", ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
@@ -163,6 +168,7 @@ class Project(TimestampMixin, Base):
     problem: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(Text, default="")
     approach: Mapped[str] = mapped_column(Text, default="")
+    tradeoff: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY_TEXT)
     outcome: Mapped[str] = mapped_column(Text, default="")
     expected_result: Mapped[str] = mapped_column(Text, default="")
     learnings: Mapped[str] = mapped_column(Text, default="")

@@ -1,8 +1,9 @@
 """Full-text search over the whole journal (SQLite FTS5, bm25 ranking).
 
 The index table ``search_index`` and the triggers that keep it in step with its sources are
-created by the migrations (0003 is the current form), so every write path (the app, import,
-restore) updates it. Its rowid encodes the source: ``id * 4 + kind code``, positive for the
+created by the migrations (0003 wrote the current form, 0004 added a project's trade-off; the
+SQL is built in ``search_triggers``), so every write path (the app, import, restore) updates
+it. Its rowid encodes the source: ``id * 4 + kind code``, positive for the
 notes (entries, projects, feedback) and negative for the records (people, goals, metrics).
 
 The tokenizer folds accents ("Huong" finds "Hương"), but not letters that are letters of

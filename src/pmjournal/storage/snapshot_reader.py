@@ -307,6 +307,7 @@ class _Builder:
             problem=text(project.problem),
             role=text(project.role),
             approach=text(project.approach),
+            tradeoff=text(project.tradeoff),
             outcome=text(project.outcome),
             expected_result=text(project.expected_result),
             learnings=text(project.learnings),

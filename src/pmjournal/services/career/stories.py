@@ -114,6 +114,11 @@ def _story(competency: Competency, project: ProjectView) -> Story:
     if not actions and project.approach:
         actions.append(_first(project.approach, 2))
         evidence.append("project notes")
+    # A trade-off weighed is what "tell me about a hard call" asks for; feedback stories are
+    # about what the user changed, so it joins only the others, and only in their words.
+    if project.tradeoff and not competency.feedback_kinds and len(actions) < MAX_ACTIONS:
+        actions.append(f"Trade-off I weighed: {_first(project.tradeoff, 2)}")
+        evidence.append("project notes")
     result = [f"{m.name}: {m.text}" for m in project.metrics if m.result is not None]
     evidence += [
         f"metric {m.name}" + (f" (entry {m.entry_date})" if m.entry_date else "")

@@ -84,6 +84,7 @@ class ProjectData:
     role: str
     approach: str
     learnings: str
+    tradeoff: str = ""
     outcome: str = ""
     expected_result: str = ""
     end_week: int | None = None

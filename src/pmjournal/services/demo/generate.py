@@ -209,6 +209,7 @@ def _write_core(session: Session, resolve: _Resolver, core: DemoCore, start: dat
             problem=p.problem,
             role=p.role,
             approach=p.approach,
+            tradeoff=p.tradeoff,
             outcome=p.outcome,
             expected_result=p.expected_result,
             learnings=p.learnings,

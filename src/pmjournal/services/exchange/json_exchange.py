@@ -262,8 +262,8 @@ def import_document(
 
     The document is validated again here, so callers that did not go through ``load_document``
     get the same guarantees. The starter skills seeded into every new journal are replaced by
-    the document's, so skill ids and edits round-trip. A field a version 1 document lacks takes
-    its default (no aliases, follow-up not done, no attachments).
+    the document's, so skill ids and edits round-trip. A field an older document lacks takes its
+    default (no aliases, follow-up not done, no attachments, no trade-off).
     """
     validate_document(document)
     written: list[Path] = []

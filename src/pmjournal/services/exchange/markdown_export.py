@@ -47,6 +47,7 @@ _SECTIONS = (
     ("problem", "Problem"),
     ("role", "My role"),
     ("approach", "Approach"),
+    ("tradeoff", "Trade-offs and alternatives"),
     ("outcome", "Outcome"),
     ("expected_result", "Expected result"),
     ("learnings", "Learnings"),

@@ -1,4 +1,4 @@
-"""The fields of the pmjournal JSON document, format version 2 (version 1 still imports).
+"""The fields of the pmjournal JSON document, format version 3 (versions 1 and 2 still import).
 
 The schema is ours and small, so it is written out here as data: the same field list drives the
 export and the import (``services.exchange``) and the validator (``services.exchange_validation``),
@@ -34,8 +34,8 @@ from pmjournal.domain.vocab import (
 )
 
 FORMAT = "pmjournal"
-VERSION = 2
-READABLE = (1, 2)
+VERSION = 3
+READABLE = (1, 2, 3)
 HEADER = ("format", "version", "schema_revision")
 
 
@@ -242,6 +242,7 @@ COLLECTIONS: tuple[Collection, ...] = (
             *TIMESTAMPS,
             _aliases(),
             _attachment_ids(),
+            Field("tradeoff", since=3, default=""),
         ),
         unique="name",
     ),

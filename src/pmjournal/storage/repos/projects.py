@@ -91,6 +91,7 @@ def _record(
         problem=row.problem,
         role=row.role,
         approach=row.approach,
+        tradeoff=row.tradeoff,
         outcome=row.outcome,
         expected_result=row.expected_result,
         learnings=row.learnings,

@@ -56,13 +56,15 @@ LABELS = {
     "problem": "Problem",
     "role": "My role",
     "approach": "Approach",
+    "tradeoff": "Trade-off or alternative",
     "outcome": "Outcome",
     "expected_result": "Expected result",
     "learnings": "What I learned",
 }
 HINTS = {
     "role": "What you did, with “I”: “I ran five interviews and wrote the brief.”",
-    "approach": "How you went about it, and the trade-off or alternative you weighed.",
+    "approach": "How you went about it: the steps you took, in order.",
+    "tradeoff": "What you weighed and why you chose as you did: “I chose X over Y because …”",
     "expected_result": "When it is too early to measure: what you expect, and how you will know.",
 }
 
