@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import OpenWindow, commit, type_in_cell, type_text
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from conftest import OpenWindow, commit, drop_files, type_in_cell, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pmjournal.domain.records import EntryRecord
@@ -195,29 +195,6 @@ def test_deleting_a_project_says_what_it_affects_and_undo_brings_back_its_links(
     qtbot.waitUntil(lambda: view.project_names() == ["Onboarding"])
     assert view.editor.timeline.count() == 1
     assert [i.text(0) for i in leaves(view.tree)] == ["Onboarding"]
-
-
-def drop_files(widget: QWidget, paths: list[Path]) -> None:
-    """What dropping files from a file manager sends: drag enter, then drop, with their URLs."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def test_files_dropped_on_a_project_become_thumbnails_and_a_refusal_is_said(
