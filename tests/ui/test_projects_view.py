@@ -112,6 +112,39 @@ def test_a_bad_metric_value_is_named_next_to_the_table_and_saves_nothing(
     ]
 
 
+def test_a_refill_arriving_while_a_cell_is_typed_into_keeps_what_is_typed(
+    qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
+) -> None:
+    """A save landing mid-typing (an entry saved meanwhile, or the table's own previous save)
+    used to refill the table under the open editor: the unit typed never reached the journal."""
+    window = open_window(intern_dir)
+    projects_of(qtbot, window)
+    new_project(qtbot, window, "Search latency")
+    metrics = window.records.projects.editor.metrics
+    qtbot.mouseClick(metrics.add_button, Qt.MouseButton.LeftButton)
+    name_cell = QApplication.focusWidget()
+    assert name_cell is not None
+    qtbot.keyClicks(name_cell, "p95 latency")
+    commit(qtbot, name_cell)
+    type_in_cell(qtbot, metrics.table, 0, 2, "120")
+    metrics.table.setFocus()
+    metrics.table.setCurrentCell(0, 3)
+    qtbot.keyClicks(metrics.table, "m")
+    unit_cell = QApplication.focusWidget()
+    assert unit_cell is not None and unit_cell is not metrics.table
+
+    save_entry(  # as the journal view saves it, publishing the change: the project reloads
+        window.journal,
+        None,
+        EntryFields("Timed p95", date.today(), EntryKind.DAILY, projects=["Search latency"]),
+    )
+    qtbot.keyClicks(unit_cell, "s")
+    commit(qtbot, unit_cell)
+    qtbot.waitUntil(lambda: [m.unit for m in list_metrics(window.journal).items] == ["ms"])
+    assert metrics.table.item(0, 3).text() == "ms"
+    assert window.records.projects.editor.timeline.count() == 1
+
+
 def test_typing_a_word_into_a_number_cell_warns_before_it_is_left(
     qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
 ) -> None:

@@ -3,6 +3,10 @@
 A bad value (a word where a number goes, an unknown direction, a date that is not a date)
 shows a message next to the table and saves nothing; the change column shows the figure the
 way every output prints it ("42% → 31% (−26%)"), computed by ``domain.metric_records``.
+
+A save finishes after its cell was left, often while the next cell is being typed into; the
+refill it brings waits until that cell's editor closes, since a refill closes the editor and
+loses what is typed in it (seen as a unit that never reached the journal).
 """
 
 from __future__ import annotations
@@ -141,6 +145,8 @@ class MetricsTable(QWidget):
         self._project = ""
         self._ids: list[int | None] = []
         self._filling = False
+        self._saving = 0
+        self._waiting: tuple[MetricRecord, ...] | None = None
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("metrics-table")
         self.table.setAccessibleName("Metrics")
@@ -157,7 +163,9 @@ class MetricsTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setItemDelegate(_LiveCheck(self))
+        delegate = _LiveCheck(self)
+        self.table.setItemDelegate(delegate)
+        delegate.closeEditor.connect(self._editor_closed)
         self.table.itemChanged.connect(self._cell_changed)
         self.table.setMinimumHeight(120)
         self.table.setStyleSheet(indicator_style("QTableWidget"))
@@ -180,6 +188,10 @@ class MetricsTable(QWidget):
     def show_metrics(self, project: str, metrics: tuple[MetricRecord, ...]) -> None:
         """Fill the table; the cell the user is on keeps the focus when the project stays."""
         same = project == self._project
+        if same and self.table.state() is QAbstractItemView.State.EditingState:
+            self._waiting = metrics
+            return
+        self._waiting = None
         row, column = self.table.currentRow(), self.table.currentColumn()
         focused = self.table.hasFocus()
         self._project = project
@@ -206,6 +218,12 @@ class MetricsTable(QWidget):
             self.table.setCurrentCell(row, column)
             if focused:
                 self.table.setFocus()
+
+    def _editor_closed(self) -> None:
+        """A refill that waited for the editor; a save still running brings a newer one."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and not self._saving:
+            self.show_metrics(self._project, waiting)
 
     def _append(self, metric_id: int | None, text: RowText, change: str) -> None:
         row = self.table.rowCount()
@@ -288,6 +306,7 @@ class MetricsTable(QWidget):
         self.error.clear_error()
         self._set_change(row, change_text(draft))
         metric_id = self._ids[row]
+        self._saving += 1
         # After the delegate has finished committing: a save may refill the table.
         QTimer.singleShot(
             0,
@@ -314,12 +333,14 @@ class MetricsTable(QWidget):
         self._filling = False
 
     def _saved(self, row: int, record: MetricRecord) -> None:
+        self._saving -= 1
         if row < len(self._ids):
             self._ids[row] = record.id
             self._set_change(row, record.change_text)
         self.saved.emit(record)
 
     def _refused(self, row: int, error: BaseException) -> None:
+        self._saving -= 1
         if not isinstance(error, ValidationError):
             raise error
         self._mark(row, error.field)
