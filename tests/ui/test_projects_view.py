@@ -3,17 +3,21 @@ checked as typed, links both ways, delete and undo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from conftest import OpenWindow, commit, type_in_cell, type_text
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from conftest import OpenWindow, commit, drop_files, type_in_cell, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from seed_rows import add_project
 
 from pmjournal.domain.records import EntryRecord
 from pmjournal.domain.vocab import EntryKind
+from pmjournal.services.journal import open_journal
 from pmjournal.services.records.attachments import list_attachments
 from pmjournal.services.records.entries import get_entry
 from pmjournal.services.records.feedback import list_feedback
@@ -21,6 +25,8 @@ from pmjournal.services.records.metrics import list_metrics
 from pmjournal.services.records.projects import find_project, list_projects
 from pmjournal.ui.journal_ops import EntryFields, save_entry
 from pmjournal.ui.main_window import MainWindow
+from pmjournal.ui.tasks import SyncRunner
+from pmjournal.ui.views.metrics_table import MetricsTable
 from pmjournal.ui.views.tree_items import leaves
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -112,6 +118,87 @@ def test_a_bad_metric_value_is_named_next_to_the_table_and_saves_nothing(
     ]
 
 
+def test_a_refill_arriving_while_a_cell_is_typed_into_keeps_what_is_typed(
+    qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
+) -> None:
+    """A save landing mid-typing (an entry saved meanwhile, or the table's own previous save)
+    used to refill the table under the open editor: the unit typed never reached the journal."""
+    window = open_window(intern_dir)
+    projects_of(qtbot, window)
+    new_project(qtbot, window, "Search latency")
+    metrics = window.records.projects.editor.metrics
+    qtbot.mouseClick(metrics.add_button, Qt.MouseButton.LeftButton)
+    name_cell = QApplication.focusWidget()
+    assert name_cell is not None
+    qtbot.keyClicks(name_cell, "p95 latency")
+    commit(qtbot, name_cell)
+    type_in_cell(qtbot, metrics.table, 0, 2, "120")
+    metrics.table.setFocus()
+    metrics.table.setCurrentCell(0, 3)
+    qtbot.keyClicks(metrics.table, "m")
+    unit_cell = QApplication.focusWidget()
+    assert unit_cell is not None and unit_cell is not metrics.table
+
+    save_entry(  # as the journal view saves it, publishing the change: the project reloads
+        window.journal,
+        None,
+        EntryFields("Timed p95", date.today(), EntryKind.DAILY, projects=["Search latency"]),
+    )
+    qtbot.keyClicks(unit_cell, "s")
+    commit(qtbot, unit_cell)
+    qtbot.waitUntil(lambda: [m.unit for m in list_metrics(window.journal).items] == ["ms"])
+    assert metrics.table.item(0, 3).text() == "ms"
+    assert window.records.projects.editor.timeline.count() == 1
+
+
+class HeldRunner:
+    """Runs its tasks only when released, in order: the worker thread, slower than the user."""
+
+    def __init__(self) -> None:
+        self.queue: list[tuple[Callable[[], Any], Callable[[Any], None], Any]] = []
+
+    def run(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Any = None) -> None:
+        self.queue.append((work, done, failed))
+
+    def release(self) -> None:
+        SyncRunner().run(*self.queue.pop(0))
+
+    def shutdown(self) -> None:
+        while self.queue:
+            self.release()
+
+
+def test_a_new_row_typed_faster_than_its_first_save_is_added_once_with_every_cell(
+    qtbot: QtBot, intern_dir: Path
+) -> None:
+    journal = open_journal(intern_dir, auto_backup=False)
+    add_project(journal, "Search latency")
+    runner = HeldRunner()
+    metrics = MetricsTable(journal, runner)
+    qtbot.addWidget(metrics)
+    metrics.show()
+    metrics.activateWindow()
+    qtbot.waitUntil(metrics.isActiveWindow)
+    metrics.show_metrics("Search latency", ())
+    metrics.add_row()
+    name_cell = QApplication.focusWidget()
+    assert name_cell is not None
+    qtbot.keyClicks(name_cell, "p95 latency")
+    commit(qtbot, name_cell)
+    for column, text in ((2, "120"), (3, "ms"), (1, "300")):
+        type_in_cell(qtbot, metrics.table, 0, column, text)
+    assert len(runner.queue) == 1, "the add runs before the row's next save is asked for"
+
+    while runner.queue:
+        runner.release()
+        qtbot.wait(20)
+    saved = list_metrics(journal).items
+    journal.close()
+    assert [(m.name, m.baseline, m.result, m.unit) for m in saved] == [
+        ("p95 latency", 300, 120, "ms")
+    ]
+
+
 def test_typing_a_word_into_a_number_cell_warns_before_it_is_left(
     qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
 ) -> None:
@@ -195,29 +282,6 @@ def test_deleting_a_project_says_what_it_affects_and_undo_brings_back_its_links(
     qtbot.waitUntil(lambda: view.project_names() == ["Onboarding"])
     assert view.editor.timeline.count() == 1
     assert [i.text(0) for i in leaves(view.tree)] == ["Onboarding"]
-
-
-def drop_files(widget: QWidget, paths: list[Path]) -> None:
-    """What dropping files from a file manager sends: drag enter, then drop, with their URLs."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def test_files_dropped_on_a_project_become_thumbnails_and_a_refusal_is_said(

@@ -10,6 +10,7 @@ from conftest import OpenWindow, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from seed_rows import add_internship
 
 from pmjournal.domain.goals import GoalDraft
 from pmjournal.services.records.feedback import get_feedback, list_feedback
@@ -190,6 +191,43 @@ def test_goals_check_in_in_two_keystrokes_and_overdue_is_said_gently(
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     again = [g for g in list_goals(window.journal).items if g.title == "Run a usability test"]
     assert len(again) == 1 and again[0].progress == 40
+
+
+def test_a_goal_keeps_its_internship_and_a_check_in_written_later_its_day(
+    qtbot: QtBot, open_window: OpenWindow, intern_dir: Path
+) -> None:
+    window = open_window(intern_dir)
+    internship_id = add_internship(window.journal, "Northwind Health")
+    show(qtbot, window, 5)
+    view = window.records.goals
+    view.new_title.setFocus()
+    qtbot.keyClicks(view.new_title, "Ship one feature end to end")
+    qtbot.keyClick(view.new_title, Qt.Key.Key_Return)
+    view.internship.setFocus()
+    qtbot.keyClick(view.internship, Qt.Key.Key_Down)
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    [goal] = list_goals(window.journal).items
+    assert goal.internship_id == internship_id
+    assert view.internship.currentText() == "PM Intern at Northwind Health"
+
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClicks(view.checkin_note, "Reminders in pilot")
+    view.checkin_on.setFocus()
+    qtbot.keyClicks(view.checkin_on, "15 June")
+    qtbot.keyClick(view.checkin_on, Qt.Key.Key_Return)
+    assert view.error.isVisible() and view.error.field == "day"
+    assert get_goal(window.journal, goal.id).checkins == ()  # type: ignore[union-attr]
+    view.checkin_on.clear()
+    qtbot.keyClicks(view.checkin_on, "2026-06-15")
+    qtbot.keyClick(view.checkin_on, Qt.Key.Key_Return)
+    assert view.checkin_on.text() == ""
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(view.checkin_note, Qt.Key.Key_Return)
+    checkins = get_goal(window.journal, goal.id).checkins  # type: ignore[union-attr]
+    assert [c.date for c in checkins] == [date(2026, 6, 15), date.today()]
+    assert get_goal(window.journal, goal.id).internship_id == internship_id  # type: ignore[union-attr]
 
 
 def test_skills_show_evidence_coverage_and_practice_and_rename_keeps_links(

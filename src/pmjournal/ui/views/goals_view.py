@@ -1,9 +1,11 @@
 """The Goals view: target dates, status, progress from check-ins; a check-in in two keys.
 
 From the goal list, Ctrl+Return puts the cursor in the check-in note and Return records it
-(the progress defaults to the last one measured), so a check-in is two keystrokes. Overdue
-goals are said gently, in the list and next to the date: a nudge, not an alarm. Deleting a
-goal or a check-in (Delete in the check-in list) can be undone with Ctrl+Z.
+(the progress defaults to the last one measured, the day to today), so a check-in is two
+keystrokes; a check-in written down later can carry the day it happened, as ``goal checkin
+--date`` does. Overdue goals are said gently, in the list and next to the date: a nudge, not
+an alarm. Deleting a goal or a check-in (Delete in the check-in list) can be undone with
+Ctrl+Z.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from pmjournal.domain.changes import Changes, Kind
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.goals import CheckinDraft, GoalDraft, GoalRecord
+from pmjournal.domain.internships import InternshipRecord
 from pmjournal.domain.vocab import GoalStatus
 from pmjournal.ui import record_ops
 from pmjournal.ui.navigation import Target
@@ -43,6 +46,7 @@ from pmjournal.ui.views.typed_dates import parse_day
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
 
+NO_INTERNSHIP = "No internship"
 GENTLE_COLOUR = "#b7791f"
 GENTLE = f"color:{GENTLE_COLOUR};"
 """Amber, readable on light and dark: overdue is a nudge."""
@@ -124,6 +128,10 @@ class GoalsView(QWidget):
         self.status.setObjectName("goal-status")
         for status in GoalStatus:
             self.status.addItem(status.value.replace("_", " "), status.value)
+        self.internship = QComboBox()
+        self.internship.setObjectName("goal-internship")
+        self.internship.setAccessibleName("Internship")
+        self.internship.addItem(NO_INTERNSHIP, None)
         self.error = FieldError("goal-error")
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("save-goal")
@@ -136,6 +144,7 @@ class GoalsView(QWidget):
         form.addRow("Why, and how I will know", self.description)
         form.addRow("Target date", target_row)
         form.addRow("Status", self.status)
+        form.addRow("Internship", self.internship)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.delete_button)
@@ -157,8 +166,16 @@ class GoalsView(QWidget):
         self.checkin_progress.setObjectName("checkin-progress")
         self.checkin_progress.setRange(0, 100)
         self.checkin_progress.setSuffix(" %")
+        self.checkin_on = QLineEdit()
+        self.checkin_on.setObjectName("checkin-on")
+        self.checkin_on.setAccessibleName("Check-in day")
+        self.checkin_on.setPlaceholderText("today")
+        self.checkin_on.setToolTip("The day of the check-in, YYYY-MM-DD; empty is today")
+        self.checkin_on.setMaximumWidth(110)
+        self.checkin_on.returnPressed.connect(self.check_in)
         checkin_row = QHBoxLayout()
         checkin_row.addWidget(self.checkin_note, 1)
+        checkin_row.addWidget(self.checkin_on)
         checkin_row.addWidget(self.checkin_progress)
         checkin_row.addWidget(self.delete_checkin_button)
         self.form = QWidget()
@@ -187,7 +204,21 @@ class GoalsView(QWidget):
         return self._today or date.today()
 
     def load(self) -> None:
+        self._runner.run(lambda: record_ops.internships(self._journal), self._show_internships)
         self._runner.run(lambda: record_ops.goals(self._journal), self._show_goals)
+
+    def _show_internships(self, internships: tuple[InternshipRecord, ...]) -> None:
+        self.internship.blockSignals(True)
+        while self.internship.count() > 1:
+            self.internship.removeItem(1)
+        for internship in internships:
+            self.internship.addItem(internship.label, internship.id)
+        self.internship.blockSignals(False)
+        self._show_internship()
+
+    def _show_internship(self) -> None:
+        chosen = self._current.internship_id if self._current else None
+        self.internship.setCurrentIndex(max(0, self.internship.findData(chosen)))
 
     def apply(self, changes: Changes) -> None:
         if changes.touches(Kind.GOAL, Kind.CHECKIN, Kind.INTERNSHIP):
@@ -237,6 +268,7 @@ class GoalsView(QWidget):
             self.title.clear()
             self.description.clear()
             self.target.clear()
+            self.internship.setCurrentIndex(0)
             self.overdue.clear()
             return
         self.title.setText(goal.title)
@@ -245,6 +277,7 @@ class GoalsView(QWidget):
         late = overdue_days(goal, self.today)
         self.overdue.setText(f"{late} days past its date: move it, or check in" if late else "")
         self.status.setCurrentIndex(self.status.findData(str(goal.status)))
+        self._show_internship()
         for checkin in reversed(goal.checkins):
             progress = f" · {checkin.progress}%" if checkin.progress is not None else ""
             item = QListWidgetItem(f"{checkin.date:%d %b %Y}{progress} · {checkin.note}")
@@ -270,7 +303,7 @@ class GoalsView(QWidget):
             description=self.description.toPlainText(),
             target_date=parse_day(self.target.text(), "target_date"),
             status=GoalStatus(self.status.currentData()),
-            internship=self._current.internship_id,
+            internship=self.internship.currentData(),
         )
 
     def save(self) -> None:
@@ -296,14 +329,20 @@ class GoalsView(QWidget):
     def check_in(self) -> None:
         if self._current is None:
             return
+        try:
+            day = parse_day(self.checkin_on.text(), "day") or self.today
+        except ValidationError as error:
+            self._refused(error)
+            return
         goal_id = self._current.id
-        draft = CheckinDraft(self.checkin_note.text(), self.today, self.checkin_progress.value())
+        draft = CheckinDraft(self.checkin_note.text(), day, self.checkin_progress.value())
         self._runner.run(
             lambda: _check_in(self._journal, goal_id, draft), self._checked, self._refused
         )
 
     def _checked(self, goal: GoalRecord) -> None:
         self.checkin_note.clear()
+        self.checkin_on.clear()
         self.open_goal(goal.id)
         self.list.setFocus()
         self.statusMessage.emit(f"Checked in on “{goal.title}”")

@@ -3,6 +3,12 @@
 A bad value (a word where a number goes, an unknown direction, a date that is not a date)
 shows a message next to the table and saves nothing; the change column shows the figure the
 way every output prints it ("42% → 31% (−26%)"), computed by ``domain.metric_records``.
+
+A save finishes after its cell was left, often while the next cell is being typed into; the
+refill it brings waits until that cell's editor closes, since a refill closes the editor and
+loses what is typed in it (seen as a unit that never reached the journal). A row saves once
+at a time: a new row's add returns its id before the row's next change is saved, or the row
+would be added twice.
 """
 
 from __future__ import annotations
@@ -141,6 +147,9 @@ class MetricsTable(QWidget):
         self._project = ""
         self._ids: list[int | None] = []
         self._filling = False
+        self._newer: dict[int, MetricDraft | None] = {}
+        """Rows with a save running, and the change made since, saved when it returns."""
+        self._waiting: tuple[MetricRecord, ...] | None = None
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("metrics-table")
         self.table.setAccessibleName("Metrics")
@@ -157,7 +166,9 @@ class MetricsTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setItemDelegate(_LiveCheck(self))
+        delegate = _LiveCheck(self)
+        self.table.setItemDelegate(delegate)
+        delegate.closeEditor.connect(self._editor_closed)
         self.table.itemChanged.connect(self._cell_changed)
         self.table.setMinimumHeight(120)
         self.table.setStyleSheet(indicator_style("QTableWidget"))
@@ -180,6 +191,10 @@ class MetricsTable(QWidget):
     def show_metrics(self, project: str, metrics: tuple[MetricRecord, ...]) -> None:
         """Fill the table; the cell the user is on keeps the focus when the project stays."""
         same = project == self._project
+        if same and (self._editing() or self._newer):
+            self._waiting = metrics
+            return
+        self._waiting = None
         row, column = self.table.currentRow(), self.table.currentColumn()
         focused = self.table.hasFocus()
         self._project = project
@@ -206,6 +221,14 @@ class MetricsTable(QWidget):
             self.table.setCurrentCell(row, column)
             if focused:
                 self.table.setFocus()
+
+    def _editing(self) -> bool:
+        return self.table.state() is QAbstractItemView.State.EditingState
+
+    def _editor_closed(self) -> None:
+        """A refill that waited for the editor; a save still running brings a newer one."""
+        if self._waiting is not None and not self._newer:
+            self.show_metrics(self._project, self._waiting)
 
     def _append(self, metric_id: int | None, text: RowText, change: str) -> None:
         row = self.table.rowCount()
@@ -287,6 +310,13 @@ class MetricsTable(QWidget):
         self._mark(row, None)
         self.error.clear_error()
         self._set_change(row, change_text(draft))
+        if row in self._newer:
+            self._newer[row] = draft
+            return
+        self._save_row(row, draft)
+
+    def _save_row(self, row: int, draft: MetricDraft) -> None:
+        self._newer[row] = None
         metric_id = self._ids[row]
         # After the delegate has finished committing: a save may refill the table.
         QTimer.singleShot(
@@ -317,9 +347,18 @@ class MetricsTable(QWidget):
         if row < len(self._ids):
             self._ids[row] = record.id
             self._set_change(row, record.change_text)
-        self.saved.emit(record)
+        if not self._save_newer(row):
+            self.saved.emit(record)
+
+    def _save_newer(self, row: int) -> bool:
+        """The row's save returned: save what changed since, if anything did."""
+        newer = self._newer.pop(row, None)
+        if newer is not None:
+            self._save_row(row, newer)
+        return newer is not None
 
     def _refused(self, row: int, error: BaseException) -> None:
+        self._save_newer(row)
         if not isinstance(error, ValidationError):
             raise error
         self._mark(row, error.field)
