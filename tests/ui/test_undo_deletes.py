@@ -165,7 +165,10 @@ def test_a_deleted_category_files_its_skills_back_on_ctrl_z(
     show(qtbot, window, 3)
     view = window.records.skills
     assert not view.delete_category_button.isEnabled()
-    view.tree.setCurrentItem(_category_item(view, "Design"))
+    design = _category_item(view, "Design")
+    view.tree.setCurrentItem(design.child(0))
+    assert view.delete_category_button.text() == "Delete category “Design”…"
+    view.tree.setCurrentItem(design)
     assert view.delete_category_button.isEnabled()
 
     qtbot.mouseClick(view.delete_category_button, Qt.MouseButton.LeftButton)

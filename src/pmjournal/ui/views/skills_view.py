@@ -226,6 +226,12 @@ class SkillsView(QWidget):
         category = group.data(0, CATEGORY_ROLE) if group else None
         self._category = category if isinstance(category, str) else None
         self.delete_category_button.setEnabled(self._category is not None)
+        # The button names the category it deletes (the selected skill's, when a skill is
+        # selected); "&&" shows an ampersand instead of making a mnemonic.
+        label = (self._category or "").replace("&", "&&")
+        self.delete_category_button.setText(
+            f"Delete category “{label}”…" if self._category else "Delete category…"
+        )
         if item is not None and name is None:
             self._current = None
         if isinstance(name, str):
