@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+from pmjournal.ui.theme import ThemeMode
 
 
 class Actions:
@@ -47,3 +49,38 @@ class Actions:
             for action in self.by_id.values()
             if action.isEnabled()
         ]
+
+
+def menu_layout(views: int) -> dict[str, list[str | None]]:
+    """The menu bar: each menu's action ids in order, ``None`` for a separator."""
+    return {
+        "&File": [
+            "new-entry",
+            "new-weekly",
+            "new-on-day",
+            "new-weekly-on-day",
+            None,
+            "delete-entry",
+            None,
+            "profile",
+            "reminder",
+            None,
+            "quit",
+        ],
+        "&Edit": ["undo", "redo", None, "search", "palette"],
+        "&Go": ["back", "forward"],
+        "&View": [f"view-{n}" for n in range(1, views + 1)]
+        + [None, "preview", "focus-editor", None]
+        + [f"theme-{m.value}" for m in ThemeMode],
+        "&Help": ["about"],
+    }
+
+
+def add_menus(bar: QMenuBar, commands: Actions, views: int) -> None:
+    for title, ids in menu_layout(views).items():
+        menu = bar.addMenu(title)
+        for action_id in ids:
+            if action_id is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(commands[action_id])

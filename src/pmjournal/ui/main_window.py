@@ -23,7 +23,7 @@ from pmjournal import __version__
 from pmjournal.domain.changes import Changes
 from pmjournal.domain.vocab import EntryKind
 from pmjournal.ui import journal_ops
-from pmjournal.ui.actions import Actions
+from pmjournal.ui.actions import Actions, add_menus
 from pmjournal.ui.dialogs.errors import show_error
 from pmjournal.ui.navigation import History, Target
 from pmjournal.ui.outside_writes import OutsideWritesWatch
@@ -45,30 +45,11 @@ if TYPE_CHECKING:
     from pmjournal.ui.dialogs.welcome_dialog import WelcomeDialog
     from pmjournal.ui.reminder_tray import ReminderTray
 
-VIEWS: tuple[tuple[str, str], ...] = (
-    ("Journal", ""),
-    (
-        "Projects",
-        "Your projects as case studies: context, problem, role, approach, outcome, "
-        "metrics with their computed change, and how ready each is for the portfolio. (Part 2)",
-    ),
-    (
-        "Skills",
-        "Your skills by category, with the evidence behind each and the gaps to fill "
-        "before an interview. (Part 2)",
-    ),
-    ("Feedback", "What mentors, managers and peers said, with follow-ups still open. (Part 3)"),
-    ("Goals", "What you want from the internship, target dates and check-ins. (Part 3)"),
-    (
-        "People",
-        "Your mentors, managers, peers and contacts: the network the internship builds. (Part 3)",
-    ),
-    ("Outputs", ""),
-)
+VIEWS = ("Journal", "Projects", "Skills", "Feedback", "Goals", "People", "Outputs")
 
 
 def _view_row(title: str) -> int | None:
-    return next((row for row, (name, _) in enumerate(VIEWS) if name == title), None)
+    return VIEWS.index(title) if title in VIEWS else None
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Views")
-        self.sidebar.addItems([title for title, _ in VIEWS])
+        self.sidebar.addItems(list(VIEWS))
         self.sidebar.setFixedWidth(150)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 7px 10px; }")
         self.sidebar.currentRowChanged.connect(self.show_view)
@@ -187,7 +168,7 @@ class MainWindow(QMainWindow):
         add("palette", "&Command palette…", self.open_palette, "Ctrl+Shift+P")
         add("preview", "&Preview", view.editor.toggle_preview, "Ctrl+E")
         add("focus-editor", "Go to &editor", view.editor.focus_text, "Ctrl+L")
-        for number, (title, _) in enumerate(VIEWS, start=1):
+        for number, title in enumerate(VIEWS, start=1):
             add(
                 f"view-{number}",
                 f"Show {title}",
@@ -206,35 +187,7 @@ class MainWindow(QMainWindow):
         add("about", "&About pmjournal", self.about)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menus: dict[str, list[str | None]] = {
-            "&File": [
-                "new-entry",
-                "new-weekly",
-                "new-on-day",
-                "new-weekly-on-day",
-                None,
-                "delete-entry",
-                None,
-                "profile",
-                "reminder",
-                None,
-                "quit",
-            ],
-            "&Edit": ["undo", "redo", None, "search", "palette"],
-            "&Go": ["back", "forward"],
-            "&View": [f"view-{n}" for n in range(1, len(VIEWS) + 1)]
-            + [None, "preview", "focus-editor", None]
-            + [f"theme-{m.value}" for m in ThemeMode],
-            "&Help": ["about"],
-        }
-        for title, ids in menus.items():
-            menu = bar.addMenu(title)
-            for action_id in ids:
-                if action_id is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.commands[action_id])
+        add_menus(self.menuBar(), self.commands, len(VIEWS))
 
     # settings
 
