@@ -94,3 +94,9 @@ def test_tests_outside_the_storage_layer_build_journals_through_services() -> No
         if any(t == models or t.startswith(models + ".") for t in imports_of(path))
     )
     assert found == [], "build test journals with tests/support/journal_builder.py"
+
+
+def test_the_demo_service_builds_no_sql() -> None:
+    """The demo's rows and queries live in ``storage/repos/demo_*.py``, not in the use case."""
+    forbidden = ("pmjournal.storage.models", "sqlalchemy")
+    assert offenders("pmjournal.services.demo", forbidden) == []

@@ -2,8 +2,9 @@
 
 Benchmarks need journals of many thousands of entries that still read like a product career:
 a return offer, promotions, new companies, two projects at a time that ship, stop or are still
-running when the journal ends. Rows are built as plain dicts and written in bulk
-(``demo_rows``), because ORM objects one at a time would take minutes for 12,000 entries.
+running when the journal ends. Records are drawn here as plain values and written in bulk by
+``storage/repos/demo_rows.py``, because ORM objects one at a time would take minutes for 12,000
+entries.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from pmjournal.domain.generated_rows import (
+    GeneratedCheckin,
+    GeneratedGoal,
+    GeneratedInternship,
+    GeneratedPerson,
+    GeneratedProject,
+)
 from pmjournal.domain.vocab import Direction, GoalStatus, ProjectStatus
-from pmjournal.services.demo.content import Career, MetricTemplate, Organisation, Theme, load_career
-from pmjournal.services.demo.rows import Names, RowWriter
+from pmjournal.services.demo.content import Career, MetricTemplate, Organisation, Theme
 from pmjournal.services.demo.weeks import (
     DAILY_PER_WEEK,
     Measure,
@@ -26,7 +30,7 @@ from pmjournal.services.demo.weeks import (
     Role,
     WeekWriter,
 )
-from pmjournal.storage import models
+from pmjournal.storage.repos.demo_rows import GeneratedRows
 
 ROLE_WEEKS = (78, 156)
 PROJECT_WEEKS = (6, 14)
@@ -43,28 +47,38 @@ def entries_for(weeks: int) -> int:
 
 
 def extend_career(
-    session: Session,
+    career: Career,
+    rows: GeneratedRows,
+    used_names: set[str],
     rng: random.Random,
     start: date,
     weeks: int,
-    names: Names,
     progress: Callable[[int], None],
 ) -> None:
-    """Write ``weeks`` generated weeks from the Monday ``start``, reporting entries written."""
-    _CareerBuilder(session, rng, start, weeks, names).run(progress)
+    """Write ``weeks`` generated weeks from the Monday ``start``, reporting entries written.
+
+    ``used_names`` holds the casefolded project names already taken; new ones are added to it.
+    """
+    _CareerBuilder(career, rows, used_names, rng, start, weeks).run(progress)
 
 
 class _CareerBuilder:
     def __init__(
-        self, session: Session, rng: random.Random, start: date, weeks: int, names: Names
+        self,
+        career: Career,
+        rows: GeneratedRows,
+        used_names: set[str],
+        rng: random.Random,
+        start: date,
+        weeks: int,
     ) -> None:
-        self.career: Career = load_career()
+        self.career = career
         self.rng = rng
         self.start = start
         self.weeks = weeks
-        self.rows = RowWriter(session, names, self.career.skill_names, self.career.tag_names)
+        self.rows = rows
         self.week_writer = WeekWriter(self.rows, rng, self.career, self.day)
-        self.used_names = {n.casefold() for n in session.scalars(select(models.Project.name))}
+        self.used_names = used_names
         self.running: list[Project] = []
 
     def day(self, week: int, weekday: int) -> date:
@@ -99,55 +113,38 @@ class _CareerBuilder:
     def open_role(self, index: int, org: Organisation, start: int, end: int) -> Role:
         """An internship row (the job), its people and two goals for it."""
         career, rng = self.career, self.rng
-        internship_id = self.rows.take_id(models.Internship)
         finished = end <= self.weeks
-        self.rows.add(
-            models.Internship,
-            {
-                "id": internship_id,
-                "organisation": org.name,
-                "title": career.titles[min(index, len(career.titles) - 1)],
-                "team": org.team,
-                "location": org.location,
-                "start_date": self.day(start, 0),
-                "end_date": self.day(end - 1, 4) if finished else None,
-                "description": org.description,
-            },
+        internship_id = self.rows.add_internship(
+            GeneratedInternship(
+                organisation=org.name,
+                title=career.titles[min(index, len(career.titles) - 1)],
+                team=org.team,
+                location=org.location,
+                start_date=self.day(start, 0),
+                end_date=self.day(end - 1, 4) if finished else None,
+                description=org.description,
+            )
         )
         people = []
         for relationship, title in career.people_roles:
             name = f"{rng.choice(career.first_names)} {rng.choice(career.last_names)}"
-            person = Person(self.rows.take_id(models.Person), name, relationship)
-            people.append(person)
-            self.rows.add(
-                models.Person,
-                {
-                    "id": person.id,
-                    "name": name,
-                    "title": title,
-                    "organisation": org.name,
-                    "relationship_kind": relationship,
-                    "confidential": False,
-                },
-            )
+            person_id = self.rows.add_person(GeneratedPerson(name, title, org.name, relationship))
+            people.append(Person(person_id, name, relationship))
         role = Role(internship_id, org, start, end, tuple(people))
         for title, description in rng.sample(career.goals, 2):
             self.write_goal(role, title, description, finished)
         return role
 
     def write_goal(self, role: Role, title: str, description: str, finished: bool) -> None:
-        goal_id = self.rows.take_id(models.Goal)
         last = role.end - 1
-        self.rows.add(
-            models.Goal,
-            {
-                "id": goal_id,
-                "internship_id": role.internship_id,
-                "title": title,
-                "description": description,
-                "target_date": self.day(last, 4),
-                "status": (GoalStatus.ACHIEVED if finished else GoalStatus.IN_PROGRESS).value,
-            },
+        goal_id = self.rows.add_goal(
+            GeneratedGoal(
+                internship_id=role.internship_id,
+                title=title,
+                description=description,
+                target_date=self.day(last, 4),
+                status=(GoalStatus.ACHIEVED if finished else GoalStatus.IN_PROGRESS).value,
+            )
         )
         notes = self.career.checkin_notes
         chosen = (notes[0], self.rng.choice(notes[1:-1]), notes[-1])
@@ -155,14 +152,13 @@ class _CareerBuilder:
         for (share, progress), note in zip(CHECKINS, chosen, strict=True):
             week = role.start + int(share * (last - role.start))
             if week < self.weeks:
-                self.rows.add(
-                    models.GoalCheckin,
-                    {
-                        "goal_id": goal_id,
-                        "date": self.day(week, self.rng.randrange(DAILY_PER_WEEK)),
-                        "note": note.format(manager=manager),
-                        "progress": progress,
-                    },
+                self.rows.add_checkin(
+                    GeneratedCheckin(
+                        goal_id=goal_id,
+                        date=self.day(week, self.rng.randrange(DAILY_PER_WEEK)),
+                        note=note.format(manager=manager),
+                        progress=progress,
+                    )
                 )
 
     def open_project(self, role: Role, week: int, short: bool, other: Project | None) -> Project:
@@ -180,29 +176,31 @@ class _CareerBuilder:
             status = rng.choice((ProjectStatus.PAUSED, ProjectStatus.CANCELLED))
         measures = [self.draw(m) for m in theme.metrics]
         main = measures[0]
+        fields = {
+            "project": self.project_name(theme, role, week),
+            "org": role.org.name,
+            "team": role.org.team,
+            "segment": theme.segment,
+            "feature": theme.feature,
+            "Metric": main.template.name,
+            "metric": main.template.name[0].lower() + main.template.name[1:],
+            "baseline": main.at(0.0),
+            "result": main.at(1.0),
+            "target": main.at(1.0),
+            "weeks": str(end - week + 1),
+            "peer": rng.choice([p for p in role.people if p.relationship == "peer"]).name,
+        }
         project = Project(
-            id=self.rows.take_id(models.Project),
+            id=self.write_project(theme, week, end, status, fields, role),
             theme=theme,
             start=week,
             end=end,
             status=status.value,
-            fields={
-                "project": self.project_name(theme, role, week),
-                "org": role.org.name,
-                "team": role.org.team,
-                "segment": theme.segment,
-                "feature": theme.feature,
-                "Metric": main.template.name,
-                "metric": main.template.name[0].lower() + main.template.name[1:],
-                "baseline": main.at(0.0),
-                "result": main.at(1.0),
-                "target": main.at(1.0),
-                "weeks": str(end - week + 1),
-                "peer": rng.choice([p for p in role.people if p.relationship == "peer"]).name,
-            },
+            fields=fields,
             measures=measures,
         )
-        self.write_project(project, role)
+        if status == ProjectStatus.ACTIVE:
+            self.running.append(project)
         return project
 
     def draw(self, template: MetricTemplate) -> Measure:
@@ -228,45 +226,48 @@ class _CareerBuilder:
         self.used_names.add(name.casefold())
         return name
 
-    def write_project(self, project: Project, role: Role) -> None:
+    def write_project(
+        self,
+        theme: Theme,
+        start: int,
+        end: int,
+        status: ProjectStatus,
+        values: dict[str, str],
+        role: Role,
+    ) -> int:
         """The case study: outcome if shipped, expected result if running, why it stopped."""
-        theme, values = project.theme, project.fields
         summary = theme.summary.format_map(values)
         outcome = expected = ""
         learnings = theme.learnings.format_map(values)
-        if project.status == ProjectStatus.SHIPPED:
+        if status == ProjectStatus.SHIPPED:
             outcome = theme.outcome.format_map(values)
             summary += " {Metric}: {baseline} to {result}.".format_map(values)
-        elif project.status == ProjectStatus.ACTIVE:
+        elif status == ProjectStatus.ACTIVE:
             expected = theme.expected_result.format_map(values)
             summary += " In progress; aiming for {target}.".format_map(values)
         else:
             outcome = self.rng.choice(self.career.stopped).format_map(values)
             learnings = self.rng.choice(self.career.stopped_learnings)
             summary += f" Stopped after {values['weeks']} weeks."
-        running = project.status == ProjectStatus.ACTIVE
-        self.rows.add(
-            models.Project,
-            {
-                "id": project.id,
-                "internship_id": role.internship_id,
-                "name": values["project"],
-                "summary": summary,
-                "context": theme.context.format_map(values),
-                "problem": theme.problem.format_map(values),
-                "role": theme.role.format_map(values),
-                "approach": theme.approach.format_map(values),
-                "outcome": outcome,
-                "expected_result": expected,
-                "learnings": learnings,
-                "status": project.status,
-                "start_date": self.day(project.start, 0),
-                "end_date": None if running else self.day(project.end, 4),
-                "confidential": False,
-            },
+        running = status == ProjectStatus.ACTIVE
+        project_id = self.rows.add_project(
+            GeneratedProject(
+                internship_id=role.internship_id,
+                name=values["project"],
+                summary=summary,
+                context=theme.context.format_map(values),
+                problem=theme.problem.format_map(values),
+                role=theme.role.format_map(values),
+                approach=theme.approach.format_map(values),
+                outcome=outcome,
+                expected_result=expected,
+                learnings=learnings,
+                status=status.value,
+                start_date=self.day(start, 0),
+                end_date=None if running else self.day(end, 4),
+            )
         )
         for skill in theme.skills[:2]:
             note = f"Practised on {theme.feature} at {role.short}."
-            self.rows.add_evidence(skill, note, project_id=project.id)
-        if running:
-            self.running.append(project)
+            self.rows.add_evidence(skill, note, project_id=project_id)
+        return project_id

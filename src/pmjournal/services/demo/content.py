@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from pmjournal.domain.demo_story import PersonData, SkillNote
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 CORE_WEEKS = 12
 
@@ -20,14 +22,6 @@ CORE_WEEKS = 12
 def day_of(start: date, week: int, weekday: str) -> date:
     """The date of ``weekday`` in the 1-based ``week`` counted from the Monday ``start``."""
     return start + timedelta(weeks=week - 1, days=WEEKDAYS.index(weekday))
-
-
-@dataclass(frozen=True)
-class SkillNote:
-    """How a skill was practised, attached to an entry, a project or a piece of feedback."""
-
-    skill: str
-    note: str
 
 
 @dataclass(frozen=True)
@@ -47,18 +41,6 @@ class InternshipData:
     team: str
     location: str
     description: str
-
-
-@dataclass(frozen=True)
-class PersonData:
-    key: str
-    name: str
-    title: str
-    organisation: str
-    relationship: str
-    email: str = ""
-    notes: str = ""
-    confidential: bool = False
 
 
 @dataclass(frozen=True)

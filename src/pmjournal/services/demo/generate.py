@@ -3,20 +3,30 @@
 New users see what a kept journal turns into (portfolio, bullets, stories) before writing a
 word, and the tests and benchmarks share one realistic data set. The first twelve weeks are
 hand-written (``resources/demo/internship.toml``); longer journals continue that career with
-generated roles and projects (``demo_bulk``). The output depends only on the arguments.
+generated roles and projects (``bulk``). The output depends only on the arguments.
+
+The use case lives here (what content, in what order, its dates, progress and cancel, the
+refusal); ``storage/repos/demo_story.py`` and ``demo_rows.py`` write the rows.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from pmjournal.domain.changes import Changes, Outcome
+from pmjournal.domain.demo_story import (
+    ContentCounts,
+    Story,
+    StoryCheckin,
+    StoryEntry,
+    StoryFeedback,
+    StoryGoal,
+    StoryInternship,
+    StoryMetric,
+    StoryProject,
+)
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.progress import (
     CancelCheck,
@@ -25,25 +35,26 @@ from pmjournal.domain.progress import (
     never_cancelled,
     no_progress,
 )
-from pmjournal.domain.skill_framework import STARTER_FRAMEWORK
+from pmjournal.domain.records import ProfileRecord
 from pmjournal.services.demo import bulk as demo_bulk
-from pmjournal.services.demo.content import CORE_WEEKS, DemoCore, SkillNote, day_of, load_core
+from pmjournal.services.demo.content import CORE_WEEKS, DemoCore, day_of, load_career, load_core
 from pmjournal.services.records.published import published
-from pmjournal.storage import models
 from pmjournal.storage.database import Journal
+from pmjournal.storage.repos import demo_rows, demo_story
 from pmjournal.storage.repos import profile as profile_repo
+from pmjournal.storage.repos.demo_names import NameResolver
 
 DEMO_START = date(2026, 6, 1)
 SEED = 20260601
 
-# The tables whose rows are the user's own work; starter skills and the profile are not.
-_USER_CONTENT: tuple[tuple[type[models.Base], str, str], ...] = (
-    (models.Entry, "entry", "entries"),
-    (models.Project, "project", "projects"),
-    (models.Internship, "internship", "internships"),
-    (models.Feedback, "piece of feedback", "pieces of feedback"),
-    (models.Person, "person", "people"),
-    (models.Goal, "goal", "goals"),
+# The user's own work, in the order the refusal names it, with its words for one and many.
+_USER_CONTENT: tuple[tuple[str, str, str], ...] = (
+    ("entries", "entry", "entries"),
+    ("projects", "project", "projects"),
+    ("internships", "internship", "internships"),
+    ("feedback", "piece of feedback", "pieces of feedback"),
+    ("people", "person", "people"),
+    ("goals", "goal", "goals"),
 )
 
 
@@ -93,28 +104,32 @@ def generate_demo(
         progress("write", done / total)
 
     with journal.transaction() as session:
-        _refuse_unless_empty(session)
-        names = _Resolver(session)
-        _write_core(session, names, core, start)
-        session.flush()
+        _refuse_unless_empty(demo_story.content_counts(session))
+        names = NameResolver(session)
+        if not profile_repo.name_given(session):  # the user's own profile wins
+            profile_repo.save(session, _demo_profile(profile_repo.load(session), core))
+        demo_story.write_story(session, names, _dated(core, start))
         report(len(core.entries), total)
         if extra_weeks:
+            career = load_career()
+            rows = demo_rows.GeneratedRows(session, names, career.skill_names, career.tag_names)
             demo_bulk.extend_career(
-                session,
+                career,
+                rows,
+                demo_rows.project_names(session),
                 random.Random(SEED),
                 start + timedelta(weeks=CORE_WEEKS),
                 extra_weeks,
-                names,
                 lambda done: report(len(core.entries) + done, total),
             )
-        summary = _summary(session)
+        summary = _summary(demo_story.content_counts(session))
     progress("done", 1.0)
     return published(journal, summary, Changes.everything())
 
 
-def _refuse_unless_empty(session: Session) -> None:
-    for table, one, many in _USER_CONTENT:
-        count = session.scalar(select(func.count()).select_from(table))
+def _refuse_unless_empty(counts: ContentCounts) -> None:
+    for field, one, many in _USER_CONTENT:
+        count = getattr(counts, field)
         if count:
             raise ValidationError(
                 f"already holds {count} {one if count == 1 else many}; the demo only fills "
@@ -124,180 +139,110 @@ def _refuse_unless_empty(session: Session) -> None:
             )
 
 
-def _summary(session: Session) -> DemoSummary:
-    def count(table: type[models.Base]) -> int:
-        return session.scalar(select(func.count()).select_from(table)) or 0
-
-    return DemoSummary(
-        internships=count(models.Internship),
-        projects=count(models.Project),
-        entries=count(models.Entry),
-        metrics=count(models.Metric),
-        feedback=count(models.Feedback),
-        people=count(models.Person),
-        goals=count(models.Goal),
-    )
+def _summary(counts: ContentCounts) -> DemoSummary:
+    return DemoSummary(**{f.name: getattr(counts, f.name) for f in fields(DemoSummary)})
 
 
-class _Resolver:
-    """Skills and tags by name, created when missing: users may have renamed starter skills."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._skills = {s.name.casefold(): s for s in session.scalars(select(models.Skill))}
-        self._tags = {t.name.casefold(): t for t in session.scalars(select(models.Tag))}
-        self._categories = {
-            c.name.casefold(): c for c in session.scalars(select(models.SkillCategory))
-        }
-
-    def skill(self, name: str) -> models.Skill:
-        found = self._skills.get(name.casefold())
-        if found is None:
-            found = models.Skill(name=name, category=self._category_of(name))
-            self._session.add(found)
-            self._skills[name.casefold()] = found
-        return found
-
-    def _category_of(self, skill: str) -> models.SkillCategory | None:
-        for category, members in STARTER_FRAMEWORK.items():
-            if any(m.name == skill for m in members):
-                return self._categories.get(category.casefold())
-        return None
-
-    def tag(self, name: str) -> models.Tag:
-        found = self._tags.get(name.casefold())
-        if found is None:
-            found = models.Tag(name=name)
-            self._session.add(found)
-            self._tags[name.casefold()] = found
-        return found
-
-    def evidence(self, notes: Iterable[SkillNote]) -> list[models.Evidence]:
-        return [models.Evidence(skill=self.skill(n.skill), note=n.note) for n in notes]
-
-
-def _write_core(session: Session, resolve: _Resolver, core: DemoCore, start: date) -> None:
-    last_friday = day_of(start, CORE_WEEKS, "fri")
-    _write_profile(session, core)
-    internship = models.Internship(
-        organisation=core.internship.organisation,
-        title=core.internship.title,
-        team=core.internship.team,
-        location=core.internship.location,
-        description=core.internship.description,
-        start_date=start,
-        end_date=last_friday,
-    )
-    people = {
-        p.key: models.Person(
-            name=p.name,
-            title=p.title,
-            organisation=p.organisation,
-            relationship_kind=p.relationship,
-            email=p.email,
-            notes=p.notes,
-            confidential=p.confidential,
-        )
-        for p in core.people
-    }
-    projects = {
-        p.name: models.Project(
-            internship=internship,
-            name=p.name,
-            summary=p.summary,
-            context=p.context,
-            problem=p.problem,
-            role=p.role,
-            approach=p.approach,
-            tradeoff=p.tradeoff,
-            outcome=p.outcome,
-            expected_result=p.expected_result,
-            learnings=p.learnings,
-            status=p.status,
-            start_date=start + timedelta(weeks=p.start_week - 1),
-            end_date=day_of(start, p.end_week, "fri") if p.end_week else None,
-            confidential=p.confidential,
-            evidence=resolve.evidence(p.skills),
-        )
-        for p in core.projects
-    }
-    entries: dict[str, models.Entry] = {}
-    for e in core.entries:
-        entry = models.Entry(
-            date=day_of(start, e.week, e.day),
-            kind=e.kind,
-            title=e.title,
-            body=e.body.strip(),
-            projects=[projects[name] for name in e.projects],
-            tags=[resolve.tag(name) for name in e.tags],
-            evidence=resolve.evidence(e.skills),
-        )
-        session.add(entry)
-        if e.key:
-            entries[e.key] = entry
-    for p in core.projects:
-        projects[p.name].metrics = [
-            models.Metric(
-                name=m.name,
-                baseline=m.baseline,
-                result=m.result,
-                unit=m.unit,
-                better=m.better,
-                measured_on=entries[m.entry].date,
-                entry=entries[m.entry],
-                note=m.note,
-                position=position,
-                confidential=m.confidential,
+def _dated(core: DemoCore, start: date) -> Story:
+    """The story placed at the Monday ``start``: weeks and weekdays become dates."""
+    entry_dates = {e.key: day_of(start, e.week, e.day) for e in core.entries if e.key}
+    source = core.internship
+    return Story(
+        internship=StoryInternship(
+            organisation=source.organisation,
+            title=source.title,
+            team=source.team,
+            location=source.location,
+            description=source.description,
+            start_date=start,
+            end_date=day_of(start, CORE_WEEKS, "fri"),
+        ),
+        people=core.people,
+        projects=tuple(
+            StoryProject(
+                name=p.name,
+                summary=p.summary,
+                context=p.context,
+                problem=p.problem,
+                role=p.role,
+                approach=p.approach,
+                tradeoff=p.tradeoff,
+                outcome=p.outcome,
+                expected_result=p.expected_result,
+                learnings=p.learnings,
+                status=p.status,
+                start_date=start + timedelta(weeks=p.start_week - 1),
+                end_date=day_of(start, p.end_week, "fri") if p.end_week else None,
+                confidential=p.confidential,
+                skills=p.skills,
+                metrics=tuple(
+                    StoryMetric(
+                        name=m.name,
+                        baseline=m.baseline,
+                        result=m.result,
+                        unit=m.unit,
+                        better=m.better,
+                        measured_on=entry_dates[m.entry],
+                        entry_key=m.entry,
+                        note=m.note,
+                        confidential=m.confidential,
+                    )
+                    for m in p.metrics
+                ),
             )
-            for position, m in enumerate(p.metrics)
-        ]
-    for f in core.feedback:
-        person = people[f.person]
-        session.add(
-            models.Feedback(
+            for p in core.projects
+        ),
+        entries=tuple(
+            StoryEntry(
+                date=day_of(start, e.week, e.day),
+                kind=e.kind,
+                title=e.title,
+                body=e.body.strip(),
+                key=e.key,
+                projects=e.projects,
+                tags=e.tags,
+                skills=e.skills,
+            )
+            for e in core.entries
+        ),
+        feedback=tuple(
+            StoryFeedback(
                 date=day_of(start, f.week, f.day),
-                person=person,
-                relationship_kind=person.relationship_kind,
+                person_key=f.person,
                 kind=f.kind,
                 text=f.text.strip(),
                 follow_up=f.follow_up.strip(),
                 confidential=f.confidential,
-                projects=[projects[name] for name in f.projects],
-                evidence=resolve.evidence(f.skills),
+                projects=f.projects,
+                skills=f.skills,
             )
-        )
-    for g in core.goals:
-        internship.goals.append(
-            models.Goal(
+            for f in core.feedback
+        ),
+        goals=tuple(
+            StoryGoal(
                 title=g.title,
                 description=g.description,
                 target_date=day_of(start, g.target_week, "fri"),
                 status=g.status,
-                checkins=[
-                    models.GoalCheckin(
-                        date=day_of(start, c.week, c.day), progress=c.progress, note=c.note
-                    )
+                checkins=tuple(
+                    StoryCheckin(day_of(start, c.week, c.day), c.progress, c.note)
                     for c in g.checkins
-                ],
+                ),
             )
-        )
-    session.add_all([internship, *people.values(), *projects.values()])
-
-
-def _write_profile(session: Session, core: DemoCore) -> None:
-    """Fill the profile unless the user already named themselves: theirs wins."""
-    if profile_repo.name_given(session):
-        return
-    profile = core.profile
-    profile_repo.save(
-        session,
-        replace(
-            profile_repo.load(session),
-            name=profile.name,
-            headline=profile.headline,
-            email=profile.email,
-            location=profile.location,
-            summary=profile.summary,
-            links=tuple(profile.links),
+            for g in core.goals
         ),
+    )
+
+
+def _demo_profile(current: ProfileRecord, core: DemoCore) -> ProfileRecord:
+    """The story's profile, keeping the fields it does not name."""
+    profile = core.profile
+    return replace(
+        current,
+        name=profile.name,
+        headline=profile.headline,
+        email=profile.email,
+        location=profile.location,
+        summary=profile.summary,
+        links=tuple(profile.links),
     )

@@ -1,7 +1,7 @@
 """One generated week of a long demo journal: five daily notes, a weekly update, some feedback.
 
-Split from ``demo_bulk`` (which plans roles and projects) so each stays readable; both write
-through one ``RowWriter``.
+Split from ``bulk`` (which plans roles and projects) so each stays readable; both write
+through one ``GeneratedRows`` of ``storage/repos/demo_rows.py``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from pmjournal.domain.generated_rows import GeneratedEntry, GeneratedFeedback, GeneratedMetric
 from pmjournal.domain.vocab import EntryKind, ProjectStatus
 from pmjournal.services.demo.content import Career, MetricTemplate, Organisation, Theme
-from pmjournal.services.demo.rows import RowWriter
-from pmjournal.storage import models
+from pmjournal.storage.repos.demo_rows import GeneratedRows
 
 DAILY_PER_WEEK = 5
 FEEDBACK_CHANCE = 0.35
@@ -92,7 +92,7 @@ class Project:
 class WeekWriter:
     def __init__(
         self,
-        rows: RowWriter,
+        rows: GeneratedRows,
         rng: random.Random,
         career: Career,
         day: Callable[[int, int], date],
@@ -109,11 +109,13 @@ class WeekWriter:
             self.write_daily(lanes[weekday % len(lanes)], week, weekday, names)
         friday = self.day(week, 4)
         weekly_id = self.rows.add_entry(
-            friday,
-            EntryKind.WEEKLY.value,
-            f"Week {week - role.start + 1} at {role.short}: "
-            + " and ".join(p.theme.feature for p in lanes),
-            self.weekly_body(lanes, week, names),
+            GeneratedEntry(
+                friday,
+                EntryKind.WEEKLY.value,
+                f"Week {week - role.start + 1} at {role.short}: "
+                + " and ".join(p.theme.feature for p in lanes),
+                self.weekly_body(lanes, week, names),
+            )
         )
         self.rows.link(weekly_id, [p.id for p in lanes], ["weekly"])
         for project in lanes:
@@ -135,10 +137,12 @@ class WeekWriter:
         }
         day = self.day(week, weekday)
         entry_id = self.rows.add_entry(
-            day,
-            EntryKind.DAILY.value,
-            activity.title.format_map(values),
-            activity.body.format_map(values),
+            GeneratedEntry(
+                day,
+                EntryKind.DAILY.value,
+                activity.title.format_map(values),
+                activity.body.format_map(values),
+            )
         )
         if project.first_entry is None:
             project.first_entry = (entry_id, day)
@@ -162,43 +166,34 @@ class WeekWriter:
         """Results for a shipped project; only the baseline for one that did not ship."""
         shipped = project.status == ProjectStatus.SHIPPED
         for position, measure in enumerate(project.measures):
-            self.rows.add(
-                models.Metric,
-                {
-                    "project_id": project.id,
-                    "name": measure.template.name,
-                    "baseline": measure.baseline,
-                    "baseline_unit": None,
-                    "result": measure.result if shipped else None,
-                    "unit": measure.template.unit,
-                    "better": measure.template.better,
-                    "measured_on": day,
-                    "entry_id": entry_id,
-                    "note": "" if shipped else "No result: the project has not shipped.",
-                    "position": position,
-                    "confidential": False,
-                },
+            self.rows.add_metric(
+                GeneratedMetric(
+                    project_id=project.id,
+                    name=measure.template.name,
+                    baseline=measure.baseline,
+                    result=measure.result if shipped else None,
+                    unit=measure.template.unit,
+                    better=measure.template.better,
+                    measured_on=day,
+                    entry_id=entry_id,
+                    note="" if shipped else "No result: the project has not shipped.",
+                    position=position,
+                )
             )
 
     def write_feedback(self, role: Role, week: int, project: Project) -> None:
         template = self.rng.choice(self.career.feedback)
         person = self.rng.choice(role.colleagues())
-        feedback_id = self.rows.take_id(models.Feedback)
-        self.rows.add(
-            models.Feedback,
-            {
-                "id": feedback_id,
-                "date": self.day(week, self.rng.randrange(DAILY_PER_WEEK)),
-                "person_id": person.id,
-                "relationship_kind": person.relationship,
-                "kind": template.kind,
-                "text": template.text.format_map(project.values(week)),
-                "follow_up": template.follow_up,
-                "confidential": False,
-            },
-        )
-        self.rows.add(
-            models.feedback_projects, {"feedback_id": feedback_id, "project_id": project.id}
+        feedback_id = self.rows.add_feedback(
+            GeneratedFeedback(
+                date=self.day(week, self.rng.randrange(DAILY_PER_WEEK)),
+                person_id=person.id,
+                relationship=person.relationship,
+                kind=template.kind,
+                text=template.text.format_map(project.values(week)),
+                follow_up=template.follow_up,
+            ),
+            project.id,
         )
         note = f"From {person.first_name} ({person.relationship}) about {project.theme.feature}."
         self.rows.add_evidence(template.skill, note, feedback_id=feedback_id)
