@@ -61,6 +61,30 @@ def test_the_core_imports_no_qt_and_the_domain_no_database() -> None:
     assert offenders("pmjournal.domain", ("pmjournal.services", "pmjournal.render")) == []
 
 
+# Service folders whose use cases call storage/ repositories and build no SQL (issue 8). A
+# folder joins once clean; a type hint of ``sqlalchemy.orm.Session`` is all it may take.
+SQL_FREE_SERVICES = ("exchange", "records", "career", "portfolio")
+SESSION_HINT = ("sqlalchemy.orm", "sqlalchemy.orm.Session")
+
+
+def sql_built_in(folder: str) -> list[str]:
+    """Imports through which a module of ``services/<folder>/`` could query or write rows."""
+    package = f"pmjournal.services.{folder}"
+    return sorted(
+        f"{name} imports {target}"
+        for name, targets in MODULES.items()
+        if name == package or name.startswith(package + ".")
+        for target in targets
+        if target == "pmjournal.storage.models"
+        or target.startswith("pmjournal.storage.models.")
+        or (target.split(".")[0] == "sqlalchemy" and target not in SESSION_HINT)
+    )
+
+
+def test_service_folders_build_no_sql() -> None:
+    assert [found for folder in SQL_FREE_SERVICES for found in sql_built_in(folder)] == []
+
+
 def test_no_import_cycle_between_modules() -> None:
     graph = {
         name: {t for t in targets if t in MODULES and t != name}

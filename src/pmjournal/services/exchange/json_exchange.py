@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import base64
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.attachments import stored_name
@@ -48,46 +46,9 @@ from pmjournal.services.exchange.schema import (
 from pmjournal.services.exchange.validation import validate_document
 from pmjournal.services.output_files import write_text
 from pmjournal.services.records.published import published
-from pmjournal.storage import attachment_files, migrate, models
-from pmjournal.storage.convert import profile_record
+from pmjournal.storage import attachment_files, document_rows, migrate
 from pmjournal.storage.database import Journal
-
-PROFILE_ID = 1
-
-_MODELS: dict[str, type[models.Base]] = {
-    "attachments": models.Attachment,
-    "skill_categories": models.SkillCategory,
-    "skills": models.Skill,
-    "tags": models.Tag,
-    "internships": models.Internship,
-    "projects": models.Project,
-    "entries": models.Entry,
-    "people": models.Person,
-    "feedback": models.Feedback,
-    "evidence": models.Evidence,
-    "metrics": models.Metric,
-    "goals": models.Goal,
-    "checkins": models.GoalCheckin,
-    "resume_bullets": models.ResumeBullet,
-}
-
-# A REFS field is the rows of a link table: (table, column of the owner, column of the target).
-_LINKS: dict[tuple[str, str], tuple[Table, str, str]] = {
-    ("entries", "project_ids"): (models.entry_projects, "entry_id", "project_id"),
-    ("entries", "tag_ids"): (models.entry_tags, "entry_id", "tag_id"),
-    ("feedback", "project_ids"): (models.feedback_projects, "feedback_id", "project_id"),
-    ("entries", "attachment_ids"): (models.entry_attachments, "entry_id", "attachment_id"),
-    ("projects", "attachment_ids"): (models.project_attachments, "project_id", "attachment_id"),
-}
-
-# The column of a child record that holds its parent's id.
-_PARENT_COLUMN = {"checkins": "goal_id"}
-
-# Tables whose rows are the user's own; skills and categories are judged separately.
-_USER_TABLES: tuple[type[models.Base], ...] = tuple(
-    model for key, model in _MODELS.items() if key not in ("skill_categories", "skills")
-)
-
+from pmjournal.storage.repos import profile as profile_repo
 
 _IRREGULAR_PLURALS = {"person": "people", "feedback": "feedback", "evidence": "evidence"}
 
@@ -139,8 +100,7 @@ def build_document(
         "schema_revision": migrate.HEAD,
     }
     with journal.reading() as session:
-        profile = session.get(models.Profile, PROFILE_ID)
-        record = profile_record(profile)
+        record = profile_repo.load(session)
         document["profile"] = {f.key: to_json(f, getattr(record, f.attr)) for f in PROFILE}
         for done, collection in enumerate(COLLECTIONS):
             check_cancelled(cancelled, "export")
@@ -153,19 +113,11 @@ def build_document(
 def _export_collection(
     session: Session, collection: Collection, journal: Journal
 ) -> list[dict[str, Any]]:
-    model = _MODELS[collection.key]
     columns = collection.columns
-    rows = session.execute(
-        select(*(getattr(model, f.attr) for f in columns)).order_by(model.__table__.c.id)
-    )
+    rows = document_rows.read_rows(session, collection.key, [f.attr for f in columns])
     records = [{f.key: to_json(f, v) for f, v in zip(columns, row, strict=True)} for row in rows]
     for link in collection.links:
-        table, owner, target = _LINKS[(collection.key, link.key)]
-        linked: dict[int, list[int]] = defaultdict(list)
-        for owner_id, target_id in session.execute(
-            select(table.c[owner], table.c[target]).order_by(table.c[owner], table.c[target])
-        ):
-            linked[owner_id].append(target_id)
+        linked = document_rows.read_links(session, collection.key, link.key)
         for record in records:
             record[link.key] = linked.get(record["id"], [])
     if collection.child:
@@ -191,19 +143,13 @@ def _file_content(journal: Journal, record: dict[str, Any]) -> str:
 
 
 def _attach_children(session: Session, child: Collection, parents: list[dict[str, Any]]) -> None:
-    model = _MODELS[child.key]
-    parent_column = getattr(model, _PARENT_COLUMN[child.key])
     columns = child.columns
-    query = select(parent_column, *(getattr(model, f.attr) for f in columns)).order_by(
-        model.__table__.c.id
-    )
-    children: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for parent_id, *values in session.execute(query):
-        children[parent_id].append(
-            {f.key: to_json(f, v) for f, v in zip(columns, values, strict=True)}
-        )
+    children = document_rows.read_children(session, child.key, [f.attr for f in columns])
     for parent in parents:
-        parent[child.key] = children.get(parent["id"], [])
+        parent[child.key] = [
+            {f.key: to_json(f, v) for f, v in zip(columns, values, strict=True)}
+            for values in children.get(parent["id"], [])
+        ]
 
 
 def _in_field_order(record: dict[str, Any], collection: Collection) -> dict[str, Any]:
@@ -271,11 +217,8 @@ def import_document(
         with journal.transaction() as session:
             _check_empty(session)
             written = _write_files(journal, document.get("attachments", []), cancelled)
-            session.execute(delete(models.Skill))
-            session.execute(delete(models.SkillCategory))
-            session.execute(delete(models.Profile))
             profile = {f.attr: from_json(f, document["profile"][f.key]) for f in PROFILE}
-            session.execute(insert(models.Profile), [{"id": PROFILE_ID, **profile}])
+            document_rows.replace_profile_and_framework(session, profile)
             for done, collection in enumerate(COLLECTIONS):
                 check_cancelled(cancelled, "import")
                 progress(f"importing {collection.key.replace('_', ' ')}", done / len(COLLECTIONS))
@@ -310,24 +253,19 @@ def _write_files(
 def _import_collection(
     session: Session, collection: Collection, records: list[dict[str, Any]]
 ) -> None:
-    if records:
-        rows = [_row(collection.columns, record) for record in records]
-        session.execute(insert(_MODELS[collection.key]), rows)
+    rows = [_row(collection.columns, record) for record in records]
+    document_rows.insert_rows(session, collection.key, rows)
     for link in collection.links:
-        table, owner, target = _LINKS[(collection.key, link.key)]
-        pairs = [{owner: r["id"], target: t} for r in records for t in r.get(link.key, [])]
-        if pairs:
-            session.execute(insert(table), pairs)
+        pairs = [(r["id"], t) for r in records for t in r.get(link.key, [])]
+        document_rows.insert_links(session, collection.key, link.key, pairs)
     if collection.child:
         child = collection.child
-        parent_column = _PARENT_COLUMN[child.key]
-        rows = [
-            {parent_column: record["id"], **_row(child.columns, item)}
+        children = [
+            (record["id"], _row(child.columns, item))
             for record in records
             for item in record[child.key]
         ]
-        if rows:
-            session.execute(insert(_MODELS[child.key]), rows)
+        document_rows.insert_children(session, child.key, children)
 
 
 def _row(columns: tuple[Field, ...], record: dict[str, Any]) -> dict[str, Any]:
@@ -346,10 +284,9 @@ def _check_empty(session: Session) -> None:
 
 def _holds_user_content(session: Session) -> bool:
     """Any user row, a filled-in profile, or skills other than the starter set (or part of it)."""
-    for model in _USER_TABLES:
-        if session.scalar(select(func.count()).select_from(model)):
-            return True
-    if profile_record(session.get(models.Profile, PROFILE_ID)) != ProfileRecord():
+    if document_rows.holds_user_rows(session):
+        return True
+    if profile_repo.load(session) != ProfileRecord():
         return True
     starter_categories = {(name, position) for position, name in enumerate(STARTER_FRAMEWORK, 1)}
     starter_skills = {
@@ -357,14 +294,7 @@ def _holds_user_content(session: Session) -> bool:
         for category, skills in STARTER_FRAMEWORK.items()
         for skill in skills
     }
-    categories = session.execute(
-        select(models.SkillCategory.name, models.SkillCategory.position)
-    ).all()
-    skills = session.execute(
-        select(models.Skill.name, models.Skill.description, models.SkillCategory.name).outerjoin(
-            models.SkillCategory
-        )
-    ).all()
-    return any(tuple(row) not in starter_categories for row in categories) or any(
-        tuple(row) not in starter_skills for row in skills
+    categories, skills = document_rows.skill_framework(session)
+    return any(row not in starter_categories for row in categories) or any(
+        row not in starter_skills for row in skills
     )

@@ -21,8 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import distinct, func, select
-
 from pmjournal.domain.errors import ValidationError
 from pmjournal.domain.progress import (
     CancelCheck,
@@ -33,8 +31,8 @@ from pmjournal.domain.progress import (
 )
 from pmjournal.domain.snapshot_views import CareerSnapshot, EntryView, MetricView, ProjectView
 from pmjournal.services.snapshot import load_snapshot
-from pmjournal.storage import models
 from pmjournal.storage.database import Journal
+from pmjournal.storage.repos import projects as projects_repo
 
 SLUG_LIMIT = 60
 # Names Windows refuses for a file whatever its extension.
@@ -112,15 +110,7 @@ def export_markdown(
 def _left_out(journal: Journal) -> LeftOut:
     """Counted apart, because the snapshot by design holds nothing of what it hides."""
     with journal.reading() as session:
-        projects = session.scalar(
-            select(func.count()).select_from(models.Project).where(models.Project.confidential)
-        )
-        entries = session.scalar(
-            select(func.count(distinct(models.Entry.id)))
-            .join(models.Entry.projects)
-            .where(models.Project.confidential)
-        )
-    return LeftOut(projects or 0, entries or 0)
+        return LeftOut(*projects_repo.confidential_counts(session))
 
 
 def render_files(snapshot: CareerSnapshot, left_out: LeftOut) -> dict[str, str]:

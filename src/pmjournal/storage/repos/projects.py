@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pmjournal.domain.changes import Kind, Ref
@@ -171,6 +171,19 @@ def linked_refs(session: Session, project_id: int) -> frozenset[Ref]:
             *((Kind.METRIC, i) for i in metrics),
         ]
     )
+
+
+def confidential_counts(session: Session) -> tuple[int, int]:
+    """Confidential projects, and the entries linked to at least one of them."""
+    projects = session.scalar(
+        select(func.count()).select_from(models.Project).where(models.Project.confidential)
+    )
+    entries = session.scalar(
+        select(func.count(distinct(models.Entry.id)))
+        .join(models.Entry.projects)
+        .where(models.Project.confidential)
+    )
+    return projects or 0, entries or 0
 
 
 def _tag_id(session: Session, name: str) -> int:
