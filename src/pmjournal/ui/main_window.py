@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             if self.sidebar.currentRow() != row:
                 self.sidebar.setCurrentRow(row)
             self.records.shown(row)
-            self._visited(Target(VIEWS[row][0]))
+            self._visited(Target(VIEWS[row]))
 
     # links between records, and the way back
 
