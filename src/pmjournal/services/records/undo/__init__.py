@@ -47,6 +47,7 @@ from pmjournal.storage.database import Journal
 
 __all__ = [
     "Deleted",
+    "DetachedFile",
     "delete_checkin_undoably",
     "delete_feedback_undoably",
     "delete_goal_undoably",
