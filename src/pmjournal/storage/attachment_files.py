@@ -81,6 +81,14 @@ def write_bytes(data: bytes, final: Path) -> bool:
     return True
 
 
+def read_stored(folder: Path, name: str) -> bytes | None:
+    """The bytes of a stored file, or None if it is missing (a stray removed by hand)."""
+    try:
+        return (folder / name).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def remove_file(folder: Path, name: str) -> None:
     (folder / name).unlink(missing_ok=True)
 

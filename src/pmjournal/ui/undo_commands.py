@@ -14,7 +14,7 @@ from pmjournal.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from pmjournal.domain.changes import Outcome
     from pmjournal.services.journal import Journal
-    from pmjournal.services.records.undo import Deleted
+    from pmjournal.services.records.undo import Deleted, DetachedFile
 
 
 class DeleteEntry(QUndoCommand):
@@ -198,3 +198,51 @@ class MergeSkills(_CapturedWrite):
         from pmjournal.services.records.undo import merge_skills_undoably
 
         return merge_skills_undoably(self._journal, self._source, self._into).value
+
+
+class DetachFile(_CapturedWrite):
+    """Detaching a file from a project or entry; undo links it back, storing the file again if
+    the detach removed it, and a redo after that detaches the id it came back as."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        journal: Journal,
+        filename: str,
+        attachment_id: int,
+        *,
+        project: str | None = None,
+        entry_id: int | None = None,
+        detached: Callable[[DetachedFile], None],
+        restored: Callable[[int], None],
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(
+            f"Detach {filename}",
+            runner,
+            journal,
+            deleted=lambda: None,
+            restored=restored,
+            refused=refused,
+        )
+        self._id = attachment_id
+        self._project = project
+        self._entry_id = entry_id
+        self._detached = detached
+
+    def _write(self) -> Deleted:
+        from pmjournal.services.records.undo import detach_file_undoably
+
+        return detach_file_undoably(
+            self._journal, self._id, project=self._project, entry_id=self._entry_id
+        ).value
+
+    def _gone(self, captured: Deleted) -> None:
+        from pmjournal.services.records.undo import DetachedFile
+
+        assert isinstance(captured, DetachedFile)
+        self._captured = captured
+        self._detached(captured)
+
+    def _came_back_as(self, record_id: int) -> None:
+        self._id = record_id

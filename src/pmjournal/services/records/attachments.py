@@ -34,6 +34,7 @@ __all__ = [
     "attachment_delete_impact",
     "attachment_path",
     "delete_attachment",
+    "detach_changes",
     "detach_file",
     "get_attachment",
     "list_attachments",
@@ -95,18 +96,23 @@ def detach_file(
     """Remove one link; removing the last one deletes the attachment and its file."""
     with journal.transaction() as session:
         target = repo.target_ids(session, entry_id, project)
-        repo.unlink(session, attachment_id, target)
-        last = repo.link_count(session, attachment_id) == 0
-        name = repo.delete_row(session, attachment_id) if last else None
+        name = repo.detach(session, attachment_id, target)
     if name:
         attachment_files.remove_file(journal.attachments_dir, name)
-    owner = (Kind.ENTRY, entry_id) if entry_id is not None else (Kind.PROJECT, target[1] or 0)
-    changes = Changes.of(
+    return published(journal, None, detach_changes(attachment_id, target, last=name is not None))
+
+
+def detach_changes(
+    attachment_id: int, target: tuple[int | None, int | None], *, last: bool
+) -> Changes:
+    """What a detach changed: its owner, and the attachment updated or, with its last link,
+    deleted."""
+    entry_id, project_id = target
+    owner = (Kind.ENTRY, entry_id) if entry_id is not None else (Kind.PROJECT, project_id or 0)
+    return Changes.of(
         updated=[owner] + ([] if last else [(Kind.ATTACHMENT, attachment_id)]),
         deleted=[(Kind.ATTACHMENT, attachment_id)] if last else [],
     )
-    journal.changes.publish(changes)
-    return Outcome(None, changes)
 
 
 def attachment_delete_impact(journal: Journal, attachment_id: int) -> DeleteImpact:

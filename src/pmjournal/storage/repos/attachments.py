@@ -132,6 +132,24 @@ def unlink(session: Session, attachment_id: int, target: tuple[int | None, int |
         raise ValidationError(f"attachment #{attachment_id} is not attached there", "attachment")
 
 
+def detach(
+    session: Session, attachment_id: int, target: tuple[int | None, int | None]
+) -> str | None:
+    """Remove one link and, with the last, the row; the stored file's name if it went too."""
+    unlink(session, attachment_id, target)
+    if link_count(session, attachment_id):
+        return None
+    return delete_row(session, attachment_id)
+
+
+def owner_exists(session: Session, target: tuple[int | None, int | None]) -> bool:
+    """Whether the entry or project of ``target`` (ids) is still in the journal."""
+    entry_id, project_id = target
+    if entry_id is not None:
+        return session.get(models.Entry, entry_id) is not None
+    return project_id is not None and session.get(models.Project, project_id) is not None
+
+
 def delete_row(session: Session, attachment_id: int) -> str:
     """Delete the row (its links go with it); returns the stored file's name."""
     row = find(session, attachment_id)

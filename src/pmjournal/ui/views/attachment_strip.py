@@ -2,7 +2,8 @@
 
 Images are decoded to small ``QImage`` thumbnails on the worker thread (a QImage may be made
 off the GUI thread; a QPixmap may not), so a screenshot-heavy project opens without a stall.
-What the journal refuses (not an image or PDF, too large) is said under the strip.
+What the journal refuses (not an image or PDF, too large) is said under the strip. Detach is
+wired by the Projects view, which owns the window's undo stack.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ class AttachmentStrip(QWidget):
         self.add_button.clicked.connect(self._choose)
         self.detach_button = QPushButton("Detach")
         self.detach_button.setObjectName("detach-file")
-        self.detach_button.clicked.connect(self._detach)
+        self.detach_button.setToolTip("Take the selected file off this project (Ctrl+Z undoes)")
         self.error = FieldError("attachment-error")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -167,22 +168,21 @@ class AttachmentStrip(QWidget):
             )
 
     def _attached(self, _record: AttachmentRecord) -> None:
-        self.show_project(self._project)
-        self.changed.emit()
+        self.refresh()
 
-    def _detach(self) -> None:
+    def selected(self) -> tuple[int, str] | None:
+        """The attachment id and file name of the selected thumbnail, for Detach."""
         item = self.list.currentItem()
         attachment_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if not isinstance(attachment_id, int):
-            return
-        project = self._project
-        self._runner.run(
-            lambda: _detach(self._journal, attachment_id, project),
-            lambda _none: self._attached_none(),
-            self._refused,
-        )
+            return None
+        return attachment_id, item.text()
 
-    def _attached_none(self) -> None:
+    def project(self) -> str:
+        return self._project
+
+    def refresh(self) -> None:
+        """Show the journal's attachments again after a write elsewhere (detach, its undo)."""
         self.show_project(self._project)
         self.changed.emit()
 
@@ -196,9 +196,3 @@ def _attach(journal: Journal, path: Path, project: str) -> AttachmentRecord:
     from pmjournal.services.records.attachments import attach_file
 
     return attach_file(journal, path, project=project).value
-
-
-def _detach(journal: Journal, attachment_id: int, project: str) -> None:
-    from pmjournal.services.records.attachments import detach_file
-
-    detach_file(journal, attachment_id, project=project)

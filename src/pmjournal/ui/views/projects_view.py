@@ -31,6 +31,7 @@ from pmjournal.ui.views.tree_items import leaves
 
 if TYPE_CHECKING:
     from pmjournal.services.journal import Journal
+    from pmjournal.services.records.undo import DetachedFile
 
 RELEVANT = {Kind.PROJECT, Kind.INTERNSHIP, Kind.METRIC, Kind.ENTRY, Kind.FEEDBACK, Kind.EVIDENCE}
 
@@ -88,6 +89,7 @@ class ProjectsView(QWidget):
         self.editor.linkActivated.connect(self.linkActivated)
         self.editor.projectSaved.connect(lambda _record: self.load())
         self.editor.metrics.delete_button.clicked.connect(self._delete_metric)
+        self.editor.attachments.detach_button.clicked.connect(self._detach_file)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.editor)
@@ -235,6 +237,44 @@ class ProjectsView(QWidget):
                 restored=lambda _id: self.editor.reload(),
             )
         )
+
+    def _detach_file(self) -> None:
+        from pmjournal.ui.undo_commands import DetachFile
+
+        strip = self.editor.attachments
+        chosen = strip.selected()
+        if chosen is None or not strip.project():
+            return
+        attachment_id, filename = chosen
+        project = strip.project()
+        self._undo.push(
+            DetachFile(
+                self._runner,
+                self._journal,
+                filename,
+                attachment_id,
+                project=project,
+                detached=lambda detached: self._file_detached(detached),
+                restored=lambda _id: self._file_restored(filename, project),
+                refused=self.statusMessage.emit,
+            )
+        )
+
+    def _file_detached(self, detached: DetachedFile) -> None:
+        self.editor.attachments.refresh()
+        where = (
+            "the file was only used here"
+            if detached.file_removed
+            else "the file stays where else it is attached"
+        )
+        self.statusMessage.emit(
+            f"Detached {detached.record.filename} from {detached.owner}; {where} "
+            "— Ctrl+Z brings it back"
+        )
+
+    def _file_restored(self, filename: str, project: str) -> None:
+        self.editor.attachments.refresh()
+        self.statusMessage.emit(f"{filename} is attached to {project} again")
 
 
 def _add(journal: Journal, name: str) -> ProjectRecord:
