@@ -3,8 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pmjournal.ui import record_ops
+
+if TYPE_CHECKING:
+    from pmjournal.services.journal import Journal
+    from pmjournal.ui.tasks import TaskRunner
+
+
+def ask_to_delete(
+    parent: QWidget,
+    runner: TaskRunner,
+    journal: Journal,
+    record: tuple[str, int | str],
+    what: str,
+    confirmed: Callable[[], None],
+) -> None:
+    """Read on the worker what deleting ``record`` (kind, id or name) would affect, then ask.
+
+    The open question is kept as ``parent.confirm``, where a test answers it.
+    """
+    kind, key = record
+    runner.run(
+        lambda: record_ops.delete_summary(journal, kind, key),
+        lambda effect: setattr(parent, "confirm", ask_delete(parent, what, effect, confirmed)),
+    )
 
 
 def ask_delete(

@@ -228,18 +228,18 @@ class ProfileDialog(QDialog):
         self._runner.run(lambda: record_ops.internships(self._journal), self._show_internships)
 
     def delete_internship(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         internship = self._internships.get(self._current or 0)
         if internship is None:
             return
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "internship", internship.id),
-            lambda effect: setattr(
-                self,
-                "confirm",
-                ask_delete(self, internship.label, effect, lambda: self._delete(internship.id)),
-            ),
+        ask_to_delete(
+            self,
+            self._runner,
+            self._journal,
+            ("internship", internship.id),
+            internship.label,
+            lambda: self._delete(internship.id),
         )
 
     def _delete(self, internship_id: int) -> None:

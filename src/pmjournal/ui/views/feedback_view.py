@@ -331,18 +331,18 @@ class FeedbackView(QWidget):
         self.error.show_error(error.message, error.field or "")
 
     def delete_current(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         given = self._current
         if given is None:
             return
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "feedback", given.id),
-            lambda effect: setattr(
-                self,
-                "confirm",
-                ask_delete(self, "this feedback", effect, lambda: self._delete(given)),
-            ),
+        ask_to_delete(
+            self,
+            self._runner,
+            self._journal,
+            ("feedback", given.id),
+            "this feedback",
+            lambda: self._delete(given),
         )
 
     def _delete(self, given: FeedbackRecord) -> None:

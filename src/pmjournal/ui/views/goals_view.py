@@ -353,18 +353,14 @@ class GoalsView(QWidget):
         self.error.show_error(error.message, error.field or "")
 
     def delete_current(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         goal = self._current
         if goal is None:
             return
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "goal", goal.id),
-            lambda effect: setattr(
-                self,
-                "confirm",
-                ask_delete(self, f"the goal “{goal.title}”", effect, lambda: self._delete(goal)),
-            ),
+        what = f"the goal “{goal.title}”"
+        ask_to_delete(
+            self, self._runner, self._journal, ("goal", goal.id), what, lambda: self._delete(goal)
         )
 
     def _delete(self, goal: GoalRecord) -> None:
@@ -385,20 +381,20 @@ class GoalsView(QWidget):
         )
 
     def delete_checkin(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         goal, item = self._current, self.checkins.currentItem()
         if goal is None or item is None:
             return
         checkin_id = int(item.data(Qt.ItemDataRole.UserRole))
         what = f"the check-in “{item.text()}”"
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "checkin", checkin_id),
-            lambda effect: setattr(
-                self,
-                "confirm",
-                ask_delete(self, what, effect, lambda: self._delete_checkin(goal, checkin_id)),
-            ),
+        ask_to_delete(
+            self,
+            self._runner,
+            self._journal,
+            ("checkin", checkin_id),
+            what,
+            lambda: self._delete_checkin(goal, checkin_id),
         )
 
     def _delete_checkin(self, goal: GoalRecord, checkin_id: int) -> None:

@@ -248,16 +248,18 @@ class PeopleView(QWidget):
         self.error.show_error(error.message, error.field or "")
 
     def delete_current(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         person = self._current
         if person is None:
             return
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "person", person.id),
-            lambda effect: setattr(
-                self, "confirm", ask_delete(self, person.name, effect, lambda: self._delete(person))
-            ),
+        ask_to_delete(
+            self,
+            self._runner,
+            self._journal,
+            ("person", person.id),
+            person.name,
+            lambda: self._delete(person),
         )
 
     def _delete(self, person: PersonRecord) -> None:

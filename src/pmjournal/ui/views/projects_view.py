@@ -184,19 +184,19 @@ class ProjectsView(QWidget):
         self.new_error.show_error(error.message, error.field or "")
 
     def delete_current(self) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
         project_id = self.editor.project_id
         if project_id is None:
             return
-        name = self.editor.name.text()
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, "project", project_id),
-            lambda effect: setattr(
-                self,
-                "confirm",
-                ask_delete(self, f"project “{name}”", effect, lambda: self._delete(project_id)),
-            ),
+        what = f"project “{self.editor.name.text()}”"
+        ask_to_delete(
+            self,
+            self._runner,
+            self._journal,
+            ("project", project_id),
+            what,
+            lambda: self._delete(project_id),
         )
 
     def _delete(self, project_id: int) -> None:

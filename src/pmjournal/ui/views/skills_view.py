@@ -308,13 +308,10 @@ class SkillsView(QWidget):
             self._ask("skill category", name, f"the skill category “{name}”")
 
     def _ask(self, kind: str, name: str, what: str) -> None:
-        from pmjournal.ui.dialogs.confirm_delete import ask_delete
+        from pmjournal.ui.dialogs.confirm_delete import ask_to_delete
 
-        self._runner.run(
-            lambda: record_ops.delete_summary(self._journal, kind, name),
-            lambda effect: setattr(
-                self, "confirm", ask_delete(self, what, effect, lambda: self._delete(kind, name))
-            ),
+        ask_to_delete(
+            self, self._runner, self._journal, (kind, name), what, lambda: self._delete(kind, name)
         )
 
     def _delete(self, kind: str, name: str) -> None:
