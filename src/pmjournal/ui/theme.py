@@ -77,8 +77,20 @@ def apply_theme(app: QApplication, mode: ThemeMode) -> None:
     else:
         hints.unsetColorScheme()
     app.setStyle("Fusion")
-    app.setPalette(_palette(is_dark(mode)))
+    _set_palette(app, _palette(is_dark(mode)))
     app.setProperty("pmjournalTheme", mode.value)
+
+
+def _set_palette(app: QApplication, palette: QPalette) -> None:
+    """A widget with its own style sheet keeps the palette it was polished with, so it is
+    polished again: without this the sidebar stayed light after a switch to Dark."""
+    app.setPalette(palette)
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+            widget.update()
 
 
 def follow_system(app: QApplication) -> None:
@@ -86,6 +98,6 @@ def follow_system(app: QApplication) -> None:
 
     def changed(_scheme: Qt.ColorScheme) -> None:
         if app.property("pmjournalTheme") == ThemeMode.SYSTEM.value:
-            app.setPalette(_palette(is_dark(ThemeMode.SYSTEM)))
+            _set_palette(app, _palette(is_dark(ThemeMode.SYSTEM)))
 
     app.styleHints().colorSchemeChanged.connect(changed)
