@@ -56,7 +56,7 @@ class DeleteEntry(QUndoCommand):
         self._restored(record.id)
 
 
-DeleteWork = Callable[["Journal", int], "Outcome[Any]"]
+DeleteWork = Callable[["Journal", Any], "Outcome[Any]"]
 
 
 class _CapturedWrite(QUndoCommand):
@@ -116,15 +116,16 @@ class _CapturedWrite(QUndoCommand):
 
 
 class DeleteRecord(_CapturedWrite):
-    """Deleting a project, metric, person, feedback, goal, check-in or internship by id; undo
-    writes it back with its links as a new record, so a redo after an undo deletes that id."""
+    """Deleting a record by id (project, metric, person, feedback, goal, check-in, internship)
+    or by name (skill, skill category). Undo writes it back with its links; a record keyed by
+    id comes back under a new id, which a redo then deletes, one keyed by name keeps it."""
 
     def __init__(
         self,
         runner: TaskRunner,
         journal: Journal,
         label: str,
-        record_id: int,
+        key: int | str,
         delete: DeleteWork,
         *,
         deleted: Callable[[], None],
@@ -134,39 +135,15 @@ class DeleteRecord(_CapturedWrite):
         super().__init__(
             f"Delete {label}", runner, journal, deleted=deleted, restored=restored, refused=refused
         )
-        self._id = record_id
+        self._key = key
         self._delete = delete
 
     def _write(self) -> Deleted:
-        return self._delete(self._journal, self._id).value
+        return self._delete(self._journal, self._key).value
 
     def _came_back_as(self, record_id: int) -> None:
-        self._id = record_id
-
-
-class DeleteNamed(_CapturedWrite):
-    """Deleting a skill or a skill category by name; it comes back under the same name."""
-
-    def __init__(
-        self,
-        runner: TaskRunner,
-        journal: Journal,
-        label: str,
-        name: str,
-        delete: Callable[[Journal, str], Outcome[Any]],
-        *,
-        deleted: Callable[[], None],
-        restored: Callable[[int], None],
-        refused: Callable[[str], None] | None = None,
-    ) -> None:
-        super().__init__(
-            f"Delete {label}", runner, journal, deleted=deleted, restored=restored, refused=refused
-        )
-        self._name = name
-        self._delete = delete
-
-    def _write(self) -> Deleted:
-        return self._delete(self._journal, self._name).value
+        if isinstance(self._key, int):
+            self._key = record_id
 
 
 class MergeSkills(_CapturedWrite):

@@ -316,14 +316,14 @@ class SkillsView(QWidget):
 
     def _delete(self, kind: str, name: str) -> None:
         from pmjournal.services.records import undo
-        from pmjournal.ui.undo_commands import DeleteNamed
+        from pmjournal.ui.undo_commands import DeleteRecord
 
         delete = (
             undo.delete_skill_undoably if kind == "skill" else undo.delete_skill_category_undoably
         )
         reopen = name if kind == "skill" else None
         self._undo.push(
-            DeleteNamed(
+            DeleteRecord(
                 self._runner,
                 self._journal,
                 kind,
